@@ -44,4 +44,12 @@ type Result struct {
 	SafeCutBytes int
 	// URLs is the number of URLs counted at Config.TransformedURLLength.
 	URLs int
+	// Weight is the sum of the weights, before division by Config.Scale.
+	// WeightedLength is Weight / Scale rounded down; twitter-text reports the
+	// unrounded quotient, which differs only for custom configs whose
+	// weights are not multiples of the scale.
+	Weight int
+	// Text is the text the byte offsets index: the input itself when
+	// Normalized is false, else its NFC form (with invalid UTF-8 repaired).
+	Text string
 }

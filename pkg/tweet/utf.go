@@ -1,0 +1,138 @@
+package tweet
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+const hi8 = 0x8080808080808080
+
+// load64 reads 8 bytes of s from i, little-endian (one load once compiled).
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// isASCII reports whether s holds only ASCII bytes, 8 bytes at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&hi8 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// utf16Len returns the length of s in UTF-16 code units, counting each byte
+// of invalid UTF-8 as one unit (as U+FFFD would be).
+func utf16Len(s string) int {
+	n := 0
+	i := 0
+	for i < len(s) {
+		// Skip 8 ASCII bytes at a time.
+		for i+8 <= len(s) && load64(s, i)&hi8 == 0 {
+			i += 8
+			n += 8
+		}
+		if i >= len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			n++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		n++
+		if size == 4 {
+			n++
+		}
+	}
+	return n
+}
+
+// repairUTF8 replaces every byte of s that is not part of a valid UTF-8
+// sequence with U+FFFD, one replacement per byte.
+func repairUTF8(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// safeCut returns the largest byte offset p <= fit of s that is both a
+// grapheme-cluster boundary and a unit boundary (so not inside a URL or an
+// emoji unit). It walks from the start, so it costs O(fit).
+func safeCut(s string, fit int, cfg *Config) int {
+	var w walker
+	w.init(s, cfg)
+	g, u := 0, 0 // next grapheme and unit boundaries
+	state := -1
+	best := 0
+	for g <= fit && u <= fit {
+		switch {
+		case g == u:
+			best = g
+			if g == fit || g == len(s) {
+				return best
+			}
+			g, state = nextGrapheme(s, g, state)
+			u = w.unitEnd(u)
+		case g < u:
+			g, state = nextGrapheme(s, g, state)
+		default:
+			u = w.unitEnd(u)
+		}
+	}
+	return best
+}
+
+// nextGrapheme returns the end of the grapheme cluster that starts at byte
+// offset i of s, with uniseg's state for the next call.
+func nextGrapheme(s string, i, state int) (int, int) {
+	// Between two ASCII bytes other than CR LF there is always a boundary,
+	// and uniseg's state may start afresh after it.
+	if c := s[i]; c < utf8.RuneSelf && c != '\r' && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
+		return i + 1, -1
+	}
+	cluster, _, _, state := uniseg.FirstGraphemeClusterInString(s[i:], state)
+	return i + len(cluster), state
+}
+
+// unitEnd returns the end of the counting unit that starts at byte offset
+// i, advancing the walker's URL and emoji scans as the counting walk does.
+func (w *walker) unitEnd(i int) int {
+	for w.urlStart < i {
+		w.nextURL()
+	}
+	for w.emojiStart < i {
+		w.nextEmoji()
+	}
+	switch {
+	case i == w.urlStart:
+		return w.urlEnd
+	case i == w.emojiStart:
+		return w.emoji
+	}
+	_, size := utf8.DecodeRuneInString(w.s[i:])
+	return i + size
+}
