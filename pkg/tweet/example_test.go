@@ -1,0 +1,44 @@
+package tweet_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tweetlen/tweetlen/pkg/tweet"
+)
+
+func ExampleParse() {
+	r := tweet.Parse("Hello, world! https://example.com", tweet.V1)
+	fmt.Println(r.WeightedLength, r.Valid) // 37 true
+	// Output: 37 true
+}
+
+// Where a draft overflows: SafeCutBytes is the longest prefix that fits,
+// moved back so that no emoji is cut in half.
+func ExampleResult_SafeCutBytes() {
+	draft := strings.Repeat("a", 139) + "👍🏽 and more"
+	r := tweet.Parse(draft, tweet.V1)
+	cut := r.Text[:r.SafeCutBytes] // the longest prefix that fits, cut between graphemes
+	fmt.Println(r.WeightedLength, r.Valid)
+	fmt.Printf("fits up to byte %d, safe cut at byte %d: …%q\n", r.FitBytes, r.SafeCutBytes, cut[len(cut)-3:])
+	// Output:
+	// 150 false
+	// fits up to byte 143, safe cut at byte 139: …"aaa"
+}
+
+// The three configs shipped with twitter-text count the same text
+// differently.
+func ExampleConfig() {
+	text := "猫 🧑‍🔧 👨‍👩‍👧"
+	for _, c := range []struct {
+		name string
+		cfg  tweet.Config
+	}{{"V1", tweet.V1}, {"V2", tweet.V2}, {"V3", tweet.V3}} {
+		r := tweet.Parse(text, c.cfg)
+		fmt.Printf("%s: %d of %d\n", c.name, r.WeightedLength, c.cfg.MaxWeightedTweetLength)
+	}
+	// Output:
+	// V1: 11 of 140
+	// V2: 17 of 280
+	// V3: 11 of 280
+}

@@ -1,0 +1,130 @@
+package tweetlen_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// readmeExample is one `$ command` of a console block in README.md and the
+// output the README shows for it.
+type readmeExample struct {
+	line    int
+	command string
+	want    string
+}
+
+// readmeBlocks returns the fenced code blocks of README.md with the given
+// info string, each with the line its body starts on.
+func readmeBlocks(t *testing.T, lang string) (bodies []string, lines []int) {
+	t.Helper()
+	b, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := false
+	var cur strings.Builder
+	start := 0
+	for i, l := range strings.Split(string(b), "\n") {
+		switch {
+		case !in && l == "```"+lang:
+			in, start = true, i+2
+			cur.Reset()
+		case in && l == "```":
+			in = false
+			bodies = append(bodies, cur.String())
+			lines = append(lines, start)
+		case in:
+			cur.WriteString(l + "\n")
+		}
+	}
+	return bodies, lines
+}
+
+func consoleExamples(t *testing.T) []readmeExample {
+	var out []readmeExample
+	bodies, lines := readmeBlocks(t, "console")
+	for bi, body := range bodies {
+		for li, l := range strings.Split(strings.TrimSuffix(body, "\n"), "\n") {
+			if cmd, ok := strings.CutPrefix(l, "$ "); ok {
+				out = append(out, readmeExample{line: lines[bi] + li, command: cmd})
+			} else if len(out) > 0 {
+				out[len(out)-1].want += l + "\n"
+			}
+		}
+	}
+	return out
+}
+
+// TestREADMEConsoleExamples runs every `$ tweetlen …` example of the README
+// with a freshly built binary and compares its output with the README's.
+func TestREADMEConsoleExamples(t *testing.T) {
+	examples := consoleExamples(t)
+	if len(examples) == 0 {
+		t.Fatal("README.md has no console examples")
+	}
+	bin := t.TempDir()
+	build := exec.Command("go", "build", "-o", filepath.Join(bin, "tweetlen"), "./cmd/tweetlen")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, ex := range examples {
+		t.Run(ex.command, func(t *testing.T) {
+			cmd := exec.Command("bash", "-o", "pipefail", "-c", ex.command)
+			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"), "NO_COLOR=1")
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			if stdout.String() != ex.want {
+				t.Errorf("README.md:%d: %s\ngot:\n%s\nwant:\n%s\nstderr: %s (err %v)", ex.line, ex.command, stdout.String(), ex.want, stderr.String(), err)
+			}
+		})
+	}
+}
+
+// TestREADMEQuickStart runs the README's first command (check a draft) and
+// checks that its test command is the one .ci/run runs.
+func TestREADMEQuickStart(t *testing.T) {
+	bodies, _ := readmeBlocks(t, "sh")
+	if len(bodies) < 2 {
+		t.Fatal("README.md must open with two sh blocks: check a draft, run the tests")
+	}
+	check, test := strings.TrimSpace(bodies[0]), strings.TrimSpace(bodies[1])
+	cmd := exec.Command("bash", "-o", "pipefail", "-c", check)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("README.md's first command %q failed: %v\n%s", check, err, out)
+	}
+	if !regexp.MustCompile(`\b8/140\b`).Match(out) {
+		t.Errorf("%q printed %q, want the length 8/140", check, out)
+	}
+	ci, err := os.ReadFile(".ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(test) + `$`).Match(ci) {
+		t.Errorf(".ci/run does not run the README's test command %q on a line of its own", test)
+	}
+}
+
+// TestREADMELibrarySnippet checks that the README's Go snippet is the body
+// of a runnable example, so the Go documentation runs it.
+func TestREADMELibrarySnippet(t *testing.T) {
+	bodies, _ := readmeBlocks(t, "go")
+	example, err := os.ReadFile(filepath.Join("pkg", "tweet", "example_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, body := range bodies {
+		for _, l := range strings.Split(body, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.Contains(norm(string(example)), norm(l)) {
+				t.Errorf("README Go line %q is not in pkg/tweet/example_test.go", l)
+			}
+		}
+	}
+}
