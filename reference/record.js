@@ -26,7 +26,11 @@
 // also checks that answers.jsonl matches cases.jsonl text for text.
 //
 // answers.jsonl: one line per case, in cases.jsonl order:
-//   {"group","name","text","v1":{seven fields},"v2":{…},"v3":{…}}
+//   {"group","name","text","v1":[…],"v2":[…],"v3":[…]}
+// where each result is the 7-tuple [weightedLength, valid, permillage,
+// validRangeStart, validRangeEnd, displayRangeStart, displayRangeEnd] of
+// parseTweet. A case made from a template stores its "parts" and its "n"
+// (a number) instead of "text", so that long texts are stored only once.
 // The Node.js and ICU versions used are in the first line's "recorder" object
 // (NFC in the reference is String.prototype.normalize, i.e. node's ICU).
 'use strict';
@@ -48,7 +52,7 @@ function expand(rec, lineNo) {
   for (const k of Object.keys(rec)) if (!known.has(k)) fail(`unknown field "${k}"`);
   if (typeof rec.text === 'string') {
     if (rec.parts !== undefined || rec.n !== undefined) fail('"text" excludes "parts" and "n"');
-    return [{ group: rec.group, name: rec.name, text: rec.text }];
+    return [{ group: rec.group, name: rec.name, text: rec.text, src: { text: rec.text } }];
   }
   if (!Array.isArray(rec.parts)) fail('want "text" or "parts"');
   const ns = rec.n === undefined ? [null] : rec.n;
@@ -69,7 +73,8 @@ function expand(rec, lineNo) {
       if (!Number.isInteger(count) || count < 0) fail('bad count in ' + JSON.stringify(p));
       text += p[0].repeat(count);
     }
-    return { group: rec.group, name: n === null ? rec.name : `${rec.name}/${n}`, text };
+    const src = n === null ? { parts: rec.parts } : { parts: rec.parts, n };
+    return { group: rec.group, name: n === null ? rec.name : `${rec.name}/${n}`, text, src };
   });
 }
 
@@ -99,30 +104,25 @@ function readCases() {
   return cases;
 }
 
+// FIELDS is the order of the 7-tuples in answers.jsonl.
+const FIELDS = ['weightedLength', 'valid', 'permillage', 'validRangeStart', 'validRangeEnd', 'displayRangeStart', 'displayRangeEnd'];
+
 function pick(r) {
-  return {
-    weightedLength: r.weightedLength,
-    valid: r.valid,
-    permillage: r.permillage,
-    validRangeStart: r.validRangeStart,
-    validRangeEnd: r.validRangeEnd,
-    displayRangeStart: r.displayRangeStart,
-    displayRangeEnd: r.displayRangeEnd,
-  };
+  return FIELDS.map((f) => {
+    if (!(f in r)) throw new Error(`parseTweet result has no ${f}`);
+    return r[f];
+  });
 }
 
 function record() {
   const cases = readCases();
   const out = [];
   cases.forEach((c, i) => {
-    const line = {
-      group: c.group,
-      name: c.name,
-      text: c.text,
+    const line = Object.assign({ group: c.group, name: c.name }, c.src, {
       v1: pick(twttr.parseTweet(c.text, twttr.configs.version1)),
       v2: pick(twttr.parseTweet(c.text, twttr.configs.version2)),
       v3: pick(twttr.parseTweet(c.text, twttr.configs.version3)),
-    };
+    });
     if (i === 0) {
       line.recorder = {
         twitterText: require('twitter-text/package.json').version,

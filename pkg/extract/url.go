@@ -1,31 +1,200 @@
 // Package extract finds URLs in tweet text exactly as twitter-text 3.1.0's
-// extractUrlsWithIndices does. (Work in progress: API fixed, body pending.)
+// extractUrlsWithIndices does with its default options (URLs without a
+// protocol are extracted).
+//
+// The matcher is hand-written: no regexp runs. It reproduces the JS regexp
+// extractUrl (regexp/extractUrl.js) including its backtracking, its UTF-16
+// code-unit view of the text, its non-unicode case-insensitive matching, and
+// the checks extractUrlsWithIndices.js applies to each match: isValidUrl
+// (punycode label lengths, the xn-- rule, the 4096 limit), the preceding
+// character rule and ASCII-only domains for URLs without a protocol, and the
+// t.co slug rule for URLs with one.
+//
+// Offsets are given both in bytes of the Go string and in UTF-16 code units,
+// the unit twitter-text reports indices in.
+//
+// Invalid UTF-8 never panics: each invalid byte is treated as U+FFFD, one
+// UTF-16 code unit, which is a domain character and may precede a URL.
 package extract
+
+import "strings"
 
 // URL is one URL found in a text. Offsets are half-open [Start, End).
 type URL struct {
 	// Start and End are byte offsets into the text.
 	Start, End int
-	// Start16 and End16 are the same positions in UTF-16 code units.
+	// Start16 and End16 are the same positions in UTF-16 code units, the
+	// indices twitter-text reports.
 	Start16, End16 int
 	// HasProtocol reports whether the URL begins with http:// or https://.
 	HasProtocol bool
 }
 
-// URLScanner iterates over the URLs of a text without allocating.
+// URLScanner iterates over the URLs of a text without allocating. The zero
+// value scans the empty text; call Reset to start on a text.
 type URLScanner struct {
-	text string
-	pos  int
+	text  string
+	pos   int  // JS lastIndex, in bytes: where the next regexp search starts
+	first bool // no search has run yet, so the "^" alternative is possible
+	proto bool // the last URL returned has a protocol
+	rs    rescan
+}
+
+// rescan is the state of JS's validAsciiDomain pass over the domain of a
+// match without protocol, which may yield several URLs.
+type rescan struct {
+	active   bool
+	q        int // where the validAsciiDomain regexp resumes, bytes
+	limit    int // end of the domain
+	asciiEnd int // end of the previous URL as JS computes it with indexOf
+	pathEnd  int // end of the match if it has a path, else -1
+	have     bool
+	ps, pe   int // URL found but not returned yet: only the last one gets the path
 }
 
 // Reset starts scanning text from its beginning.
-func (s *URLScanner) Reset(text string) { s.text, s.pos = text, 0 }
+func (s *URLScanner) Reset(text string) {
+	*s = URLScanner{text: text, first: true}
+}
 
-// Next returns the byte offsets [start, end) of the next URL, or ok false.
-func (s *URLScanner) Next() (start, end int, ok bool) { return 0, 0, false }
+// Next returns the byte offsets [start, end) of the next URL, or ok false
+// when there are no more.
+func (s *URLScanner) Next() (start, end int, ok bool) {
+	for {
+		if s.rs.active {
+			if start, end, ok = s.nextAscii(); ok {
+				s.proto = false
+				return start, end, true
+			}
+		}
+		if s.first && strings.IndexByte(s.text, '.') < 0 {
+			s.first = false
+			s.pos = len(s.text)
+			return 0, 0, false
+		}
+		m, found := s.search()
+		if !found {
+			s.first = false
+			s.pos = len(s.text)
+			return 0, 0, false
+		}
+		s.first = false
+		s.pos = m.end
+		if !validURL(s.text, &m) {
+			continue
+		}
+		if m.protoLen > 0 {
+			end, ok := tcoEnd(s.text, &m)
+			if !ok {
+				continue
+			}
+			s.proto = true
+			return m.start, end, true
+		}
+		switch m.before {
+		case '-', '_', '.', '/':
+			continue
+		}
+		s.rs = rescan{active: true, q: m.domStart, limit: m.domEnd, asciiEnd: m.domStart, pathEnd: -1}
+		if m.hasPath {
+			s.rs.pathEnd = m.end
+		}
+	}
+}
+
+// nextAscii returns the next URL of the validAsciiDomain pass. JS finds each
+// ASCII domain with the regexp, then locates it with indexOf from the end of
+// the previous one, and gives the last one the path and query, if a path
+// exists (a port or query without a path is dropped).
+func (s *URLScanner) nextAscii() (int, int, bool) {
+	rs := &s.rs
+	for {
+		st, en, found := -1, -1, false
+		for rs.q < rs.limit {
+			e, ok, next := matchAsciiDomain(s.text, rs.q, rs.limit)
+			if ok {
+				i := strings.Index(s.text[rs.asciiEnd:rs.limit], s.text[rs.q:e])
+				st = rs.asciiEnd + i
+				en = st + (e - rs.q)
+				rs.asciiEnd = en
+				rs.q = e
+				found = true
+				break
+			}
+			rs.q = next
+		}
+		if !found {
+			rs.active = false
+			if !rs.have {
+				return 0, 0, false
+			}
+			rs.have = false
+			if rs.pathEnd >= 0 {
+				return rs.ps, rs.pathEnd, true
+			}
+			return rs.ps, rs.pe, true
+		}
+		if rs.have {
+			ps, pe := rs.ps, rs.pe
+			rs.ps, rs.pe = st, en
+			return ps, pe, true
+		}
+		rs.ps, rs.pe, rs.have = st, en, true
+	}
+}
+
+// tcoEnd applies validTcoUrl to a URL with protocol: https?://t.co/SLUG with
+// an alphanumeric slug is cut after the slug and an optional query; a slug
+// longer than 40 means no URL.
+func tcoEnd(text string, m *match) (int, bool) {
+	d := m.domStart
+	if m.domEnd-d != 4 || text[d]|0x20 != 't' || text[d+1] != '.' || text[d+2]|0x20 != 'c' || text[d+3]|0x20 != 'o' {
+		return m.end, true
+	}
+	j := m.domEnd
+	if j >= m.end || text[j] != '/' {
+		return m.end, true
+	}
+	j++
+	for j < m.end && isASCIIAlnum(text[j]) {
+		j++
+	}
+	slug := j - (m.domEnd + 1)
+	if slug == 0 {
+		return m.end, true
+	}
+	if slug > maxTcoSlug {
+		return 0, false
+	}
+	if j < m.end && text[j] == '?' {
+		if k, ok := matchQuery(text, j, m.end); ok {
+			j = k
+		}
+	}
+	return j, true
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 // URLs returns every URL in text, in order.
 func URLs(text string) []URL { return AppendURLs(nil, text) }
 
 // AppendURLs appends the URLs of text to dst and returns the extended slice.
-func AppendURLs(dst []URL, text string) []URL { return dst }
+func AppendURLs(dst []URL, text string) []URL {
+	var s URLScanner
+	s.Reset(text)
+	b, u := 0, 0 // a byte offset and its UTF-16 offset
+	for {
+		start, end, ok := s.Next()
+		if !ok {
+			return dst
+		}
+		u += utf16Len(text[b:start])
+		start16 := u
+		u += utf16Len(text[start:end])
+		b = end
+		dst = append(dst, URL{Start: start, End: end, Start16: start16, End16: u, HasProtocol: s.proto})
+	}
+}

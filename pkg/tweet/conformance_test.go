@@ -12,8 +12,8 @@ import (
 // cases of v1.14.7. The data is read from shared/conformance (or
 // $TWEETLEN_CONFORMANCE) and never copied into the repository.
 
-// confParse is a case whose expected value is a full parseTweet result.
-type confParse struct {
+// confParseCase is a case whose expected value is a full parseTweet result.
+type confParseCase struct {
 	Description string `yaml:"description"`
 	Text        string `yaml:"text"`
 	Expected    struct {
@@ -27,38 +27,38 @@ type confParse struct {
 	} `yaml:"expected"`
 }
 
-// confBool is a `tweets` case: expected is the validity.
-type confBool struct {
+// confBoolCase is a `tweets` case: expected is the validity.
+type confBoolCase struct {
 	Description string `yaml:"description"`
 	Text        string `yaml:"text"`
 	Expected    bool   `yaml:"expected"`
 }
 
-// confInt is a legacy `lengths` case: expected is the weighted length.
-type confInt struct {
+// confIntCase is a legacy `lengths` case: expected is the weighted length.
+type confIntCase struct {
 	Description string `yaml:"description"`
 	Text        string `yaml:"text"`
 	Expected    int    `yaml:"expected"`
 }
 
-type validateFile struct {
+type confValidateFile struct {
 	Tests struct {
-		Tweets           []confBool  `yaml:"tweets"`
-		Weighted         []confParse `yaml:"WeightedTweetsCounterTest"`
-		WeightedEmoji    []confParse `yaml:"WeightedTweetsWithDiscountedEmojiCounterTest"`
-		DirectionalMarks []confParse `yaml:"UnicodeDirectionalMarkerCounterTest"`
+		Tweets           []confBoolCase  `yaml:"tweets"`
+		Weighted         []confParseCase `yaml:"WeightedTweetsCounterTest"`
+		WeightedEmoji    []confParseCase `yaml:"WeightedTweetsWithDiscountedEmojiCounterTest"`
+		DirectionalMarks []confParseCase `yaml:"UnicodeDirectionalMarkerCounterTest"`
 	} `yaml:"tests"`
 }
 
-type legacyValidateFile struct {
+type confLegacyFile struct {
 	Tests struct {
-		Lengths []confInt `yaml:"lengths"`
+		Lengths []confIntCase `yaml:"lengths"`
 	} `yaml:"tests"`
 }
 
-// wantCounts are the section sizes of counting-rules.md §11. A change means
+// confSectionSizes are the section sizes of counting-rules.md §11. A change means
 // the data or its decoding changed, which must not go unnoticed.
-var wantCounts = map[string]int{
+var confSectionSizes = map[string]int{
 	"tweets":                    8,
 	"WeightedTweetsCounterTest": 20,
 	"WeightedTweetsWithDiscountedEmojiCounterTest": 22,
@@ -66,15 +66,15 @@ var wantCounts = map[string]int{
 	"lengths":                                      8,
 }
 
-func checkCount(t *testing.T, section string, n int) {
+func confCheckCount(t *testing.T, section string, n int) {
 	t.Helper()
-	if want := wantCounts[section]; n != want {
+	if want := confSectionSizes[section]; n != want {
 		t.Errorf("section %s has %d cases, want %d", section, n, want)
 	}
 }
 
 func TestConformance(t *testing.T) {
-	var v validateFile
+	var v confValidateFile
 	conformance.Load(t, "validate.yml", &v)
 
 	// The YAML decoder must keep \uFFFE / \uFFFF: without them the
@@ -84,7 +84,7 @@ func TestConformance(t *testing.T) {
 	}
 
 	t.Run("tweets", func(t *testing.T) {
-		checkCount(t, "tweets", len(v.Tests.Tweets))
+		confCheckCount(t, "tweets", len(v.Tests.Tweets))
 		for _, c := range v.Tests.Tweets {
 			t.Run(c.Description, func(t *testing.T) {
 				got := Parse(c.Text, V1)
@@ -97,7 +97,7 @@ func TestConformance(t *testing.T) {
 	parseSections := []struct {
 		name  string
 		cfg   Config
-		cases []confParse
+		cases []confParseCase
 	}{
 		{"WeightedTweetsCounterTest", V2, v.Tests.Weighted},
 		{"WeightedTweetsWithDiscountedEmojiCounterTest", V3, v.Tests.WeightedEmoji},
@@ -105,13 +105,13 @@ func TestConformance(t *testing.T) {
 	}
 	for _, s := range parseSections {
 		t.Run(s.name, func(t *testing.T) {
-			checkCount(t, s.name, len(s.cases))
+			confCheckCount(t, s.name, len(s.cases))
 			for _, c := range s.cases {
 				t.Run(c.Description, func(t *testing.T) {
 					e := c.Expected
-					want := refResult{e.WeightedLength, e.Valid, e.Permillage, e.ValidRangeStart, e.ValidRangeEnd, e.DisplayRangeStart, e.DisplayRangeEnd}
-					if d := diffRef(Parse(c.Text, s.cfg), want); d != "" {
-						t.Errorf("Parse(%+q, V%d):\n%s", c.Text, s.cfg.Version, d)
+					want := oracleResult{e.WeightedLength, e.Valid, e.Permillage, e.ValidRangeStart, e.ValidRangeEnd, e.DisplayRangeStart, e.DisplayRangeEnd}
+					if d := oracleDiff(Parse(c.Text, s.cfg), want); d != "" {
+						t.Errorf("Parse(%s, V%d):\n%s", oracleQuote(c.Text), s.cfg.Version, d)
 					}
 				})
 			}
@@ -119,9 +119,9 @@ func TestConformance(t *testing.T) {
 	}
 
 	t.Run("legacy-v1.14.7/lengths", func(t *testing.T) {
-		var l legacyValidateFile
+		var l confLegacyFile
 		conformance.Load(t, "legacy/v1.14.7/validate.yml", &l)
-		checkCount(t, "lengths", len(l.Tests.Lengths))
+		confCheckCount(t, "lengths", len(l.Tests.Lengths))
 		for _, c := range l.Tests.Lengths {
 			t.Run(c.Description, func(t *testing.T) {
 				if got := Parse(c.Text, V1); got.WeightedLength != c.Expected {
@@ -132,9 +132,9 @@ func TestConformance(t *testing.T) {
 	})
 }
 
-// refResult holds the seven fields that twitter-text's parseTweet returns,
+// oracleResult holds the seven fields that twitter-text's parseTweet returns,
 // with its JSON names (as written by reference/ref.js and record.js).
-type refResult struct {
+type oracleResult struct {
 	WeightedLength    int  `json:"weightedLength"`
 	Valid             bool `json:"valid"`
 	Permillage        int  `json:"permillage"`
@@ -144,8 +144,8 @@ type refResult struct {
 	DisplayRangeEnd   int  `json:"displayRangeEnd"`
 }
 
-// refFields lists the seven fields by name, ours next to the reference's.
-func refFields(got Result, want refResult) []struct {
+// oracleFields lists the seven fields by name, ours next to the reference's.
+func oracleFields(got Result, want oracleResult) []struct {
 	name      string
 	got, want any
 } {
@@ -163,11 +163,11 @@ func refFields(got Result, want refResult) []struct {
 	}
 }
 
-// diffRef returns "" when got matches want in all seven fields, or one line
+// oracleDiff returns "" when got matches want in all seven fields, or one line
 // per differing field.
-func diffRef(got Result, want refResult) string {
+func oracleDiff(got Result, want oracleResult) string {
 	var s string
-	for _, f := range refFields(got, want) {
+	for _, f := range oracleFields(got, want) {
 		if f.got != f.want {
 			s += fmt.Sprintf("\t%-17s got %v, want %v\n", f.name, f.got, f.want)
 		}

@@ -32,11 +32,13 @@ func Parse(text string, cfg Config) Result {
 			normalized = true
 		}
 		if n := norm.NFC.QuickSpanString(s); n < len(s) {
-			if orig16 < 0 {
-				orig16 = utf16Len(s)
+			if nfc := norm.NFC.String(s); nfc != s {
+				if orig16 < 0 {
+					orig16 = utf16Len(s)
+				}
+				s = nfc
+				normalized = true
 			}
-			s = norm.NFC.String(s)
-			normalized = true
 		}
 	}
 

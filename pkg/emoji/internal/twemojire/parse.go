@@ -16,6 +16,8 @@ package twemojire
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -269,11 +271,5 @@ func (p *parser) class() (*Node, error) {
 	if len(set) == 0 {
 		return nil, p.errf("empty class")
 	}
-	units := make([]uint16, 0, len(set))
-	for u := 0; u < 0x10000; u++ {
-		if set[uint16(u)] {
-			units = append(units, uint16(u))
-		}
-	}
-	return &Node{Kind: Class, Units: units}, nil
+	return &Node{Kind: Class, Units: slices.Sorted(maps.Keys(set))}, nil
 }

@@ -1,0 +1,467 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// maxLineBytes caps one JSON Lines record. A variable so tests can lower it.
+var maxLineBytes = 64 << 20
+
+// jsonlReadBuffer is the read buffer of batch mode; lines that fit in it are
+// decoded where they lie, without a copy.
+const jsonlReadBuffer = 1 << 20
+
+// readJSONL checks each record of a JSON Lines input (--input jsonl), in
+// order, streaming: memory is bounded by the longest line, not the input.
+func readJSONL(c *checker, in *input) error {
+	name := in.name
+	br := bufio.NewReaderSize(in.r, jsonlReadBuffer)
+	var (
+		long []byte // holds a line longer than the read buffer
+		dec  recordDecoder
+		p    = post{source: name}
+	)
+	for n := 1; ; n++ {
+		line, err := readLine(br, &long)
+		if len(line) > 0 || errors.Is(err, errLineTooLong) {
+			if err := checkRecord(c, &dec, &p, n, line, err); err != nil {
+				return err
+			}
+		}
+		if err == nil || errors.Is(err, errLineTooLong) {
+			continue
+		}
+		if err == io.EOF {
+			return nil
+		}
+		return c.inputError(fmt.Sprintf("%s:%d", name, n), pathErr(err))
+	}
+}
+
+// checkRecord decodes line n and checks its post, or reports why it can't.
+func checkRecord(c *checker, dec *recordDecoder, p *post, n int, line []byte, readErr error) error {
+	where := func() string { return fmt.Sprintf("%s:%d", p.source, n) }
+	if errors.Is(readErr, errLineTooLong) {
+		return c.inputError(where(), fmt.Errorf("line longer than %s; a JSON Lines record must be one line", sizeString(maxLineBytes)))
+	}
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if n == 1 {
+		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	}
+	if len(bytes.TrimLeft(line, " \t\r")) == 0 {
+		return nil // blank line
+	}
+	if off := invalidUTF8(line); off >= 0 {
+		return c.inputError(where(), fmt.Errorf("invalid UTF-8 at byte offset %d of the line (byte 0x%02X): JSON Lines input must be UTF-8", off, line[off]))
+	}
+	if err := dec.decode(line); err != nil {
+		return c.inputError(where(), err)
+	}
+	p.line, p.id, p.text = n, dec.id, string(dec.text)
+	return c.check(p)
+}
+
+// errLineTooLong is returned by readLine for a line over maxLineBytes.
+var errLineTooLong = errors.New("line too long")
+
+// readLine returns the next line of br, with its "\n". The line is valid
+// until the next call. A line that does not fit br's buffer is gathered in
+// *long. A line over maxLineBytes is skipped, whole, and errLineTooLong
+// returned (at the end of the input, the next call sees io.EOF again).
+func readLine(br *bufio.Reader, long *[]byte) ([]byte, error) {
+	frag, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		if contentLen(frag) > maxLineBytes {
+			return nil, tooLong(err)
+		}
+		return frag, err
+	}
+	b := append((*long)[:0], frag...)
+	for {
+		frag, err = br.ReadSlice('\n')
+		if len(b)+contentLen(frag) > maxLineBytes {
+			for err == bufio.ErrBufferFull {
+				_, err = br.ReadSlice('\n')
+			}
+			return nil, tooLong(err)
+		}
+		b = append(b, frag...)
+		if err != bufio.ErrBufferFull {
+			*long = b
+			return b, err
+		}
+	}
+}
+
+// contentLen is the length of a line without its "\n".
+func contentLen(frag []byte) int {
+	if n := len(frag); n > 0 && frag[n-1] == '\n' {
+		return n - 1
+	}
+	return len(frag)
+}
+
+// tooLong is the error for a skipped long line whose last read returned err.
+func tooLong(err error) error {
+	if err == nil || err == io.EOF {
+		return errLineTooLong
+	}
+	return err
+}
+
+// recordDecoder decodes {"id": …, "text": "…"} lines. A fast path handles
+// the usual shape without reflection; anything it does not handle (nested
+// values, escaped keys, lone surrogates, malformed JSON) goes to
+// encoding/json, which also words the errors. Keys match exactly ("text",
+// not "Text"), other keys are ignored, and the last of duplicate keys wins,
+// in both paths.
+type recordDecoder struct {
+	id      []byte // raw JSON of "id", nil when absent; aliases the line
+	text    []byte // decoded "text": aliases the line or buf
+	buf     []byte // reused for texts with escapes
+	hasText bool
+}
+
+func (d *recordDecoder) decode(line []byte) error {
+	if d.fast(line) {
+		if !d.hasText {
+			return errNoText
+		}
+		return nil
+	}
+	return d.slow(line)
+}
+
+var errNoText = errors.New(`missing "text": want a JSON object like {"id": 1, "text": "…"}`)
+
+func (d *recordDecoder) slow(line []byte) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(line, &fields); err != nil {
+		var syn *json.SyntaxError
+		var typ *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &syn):
+			// Offset counts the bytes read, the bad one included.
+			return fmt.Errorf("invalid JSON at byte offset %d of the line: %v", max(0, syn.Offset-1), err)
+		case errors.As(err, &typ):
+			return fmt.Errorf(`want a JSON object like {"id": 1, "text": "…"}, got %s`, describeJSONType(bytes.TrimLeft(line, " \t\r")))
+		}
+		return fmt.Errorf("invalid JSON: %v", err)
+	}
+	d.id = nil
+	if raw, ok := fields["id"]; ok {
+		d.id = raw
+	}
+	raw, ok := fields["text"]
+	if !ok || string(raw) == "null" {
+		return errNoText
+	}
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return fmt.Errorf(`"text" must be a JSON string, got %s`, describeJSONType(raw))
+	}
+	d.text = append(d.buf[:0], s...)
+	d.buf = d.text[:0]
+	d.hasText = true
+	return nil
+}
+
+// fast decodes line when it is an object whose values are scalars, "text"
+// a string. It reports false, having decided nothing, for anything else.
+func (d *recordDecoder) fast(b []byte) bool {
+	d.id, d.hasText = nil, false
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return false
+	}
+	i = skipSpace(b, i+1)
+	if i < len(b) && b[i] == '}' {
+		return skipSpace(b, i+1) == len(b)
+	}
+	for {
+		// Key: a plain string without escapes.
+		if i >= len(b) || b[i] != '"' {
+			return false
+		}
+		ks := i + 1
+		ke := ks
+		for ke < len(b) && b[ke] != '"' && b[ke] != '\\' && b[ke] >= 0x20 {
+			ke++
+		}
+		if ke >= len(b) || b[ke] != '"' {
+			return false
+		}
+		key := b[ks:ke]
+		i = skipSpace(b, ke+1)
+		if i >= len(b) || b[i] != ':' {
+			return false
+		}
+		i = skipSpace(b, i+1)
+		var end int
+		var ok bool
+		if string(key) == "text" {
+			if i >= len(b) || b[i] != '"' {
+				return false
+			}
+			d.text, end, ok = scanString(b, i, &d.buf)
+			d.hasText = ok
+		} else {
+			end, ok = scanScalar(b, i)
+			if ok && string(key) == "id" {
+				d.id = b[i:end]
+			}
+		}
+		if !ok {
+			return false
+		}
+		i = skipSpace(b, end)
+		if i >= len(b) {
+			return false
+		}
+		switch b[i] {
+		case ',':
+			i = skipSpace(b, i+1)
+		case '}':
+			return skipSpace(b, i+1) == len(b)
+		default:
+			return false
+		}
+	}
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n') {
+		i++
+	}
+	return i
+}
+
+// scanScalar returns the end of the JSON string, number, true, false or
+// null at b[i:].
+func scanScalar(b []byte, i int) (end int, ok bool) {
+	if i >= len(b) {
+		return 0, false
+	}
+	switch c := b[i]; {
+	case c == '"':
+		_, end, ok = scanString(b, i, nil)
+		return end, ok
+	case c == '-' || c >= '0' && c <= '9':
+		return scanNumber(b, i)
+	case bytes.HasPrefix(b[i:], []byte("true")):
+		return i + 4, true
+	case bytes.HasPrefix(b[i:], []byte("false")):
+		return i + 5, true
+	case bytes.HasPrefix(b[i:], []byte("null")):
+		return i + 4, true
+	}
+	return 0, false
+}
+
+// scanNumber returns the end of the JSON number at b[i:]:
+// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func scanNumber(b []byte, i int) (end int, ok bool) {
+	digits := func(i int) int {
+		for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	if i < len(b) && b[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(b) && b[i] == '0':
+		i++
+	case i < len(b) && b[i] >= '1' && b[i] <= '9':
+		i = digits(i + 1)
+	default:
+		return 0, false
+	}
+	if i < len(b) && b[i] == '.' {
+		j := digits(i + 1)
+		if j == i+1 {
+			return 0, false
+		}
+		i = j
+	}
+	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
+		i++
+		if i < len(b) && (b[i] == '+' || b[i] == '-') {
+			i++
+		}
+		j := digits(i)
+		if j == i {
+			return 0, false
+		}
+		i = j
+	}
+	return i, true
+}
+
+// stringSpecial marks the bytes that end a plain run inside a JSON string:
+// the quote, the backslash and the control characters.
+var stringSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// plainRun returns the index of the first byte at or after i that ends a
+// plain run of a JSON string (see stringSpecial), or len(b). It tests eight
+// bytes at a time (SWAR): this loop is most of the CLI's own cost per post.
+func plainRun(b []byte, i int) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		q := x ^ ('"' * ones)
+		bs := x ^ ('\\' * ones)
+		// A byte below 0x20 (no UTF-8 byte ≥ 0x80 can match: they keep
+		// the high bit, and ^x clears it), or one equal to '"' or '\\'.
+		if ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs)&high != 0 {
+			break
+		}
+	}
+	for i < len(b) && !stringSpecial[b[i]] {
+		i++
+	}
+	return i
+}
+
+// scanString scans the JSON string starting at b[i] == '"' and returns the
+// index after its closing quote. With a scratch buffer, it also returns the
+// decoded string: a subslice of b when the string has no escapes, else the
+// string decoded into *scratch (which it may grow). The input is known to be
+// valid UTF-8. Lone surrogate escapes are left to encoding/json (which makes
+// them U+FFFD).
+func scanString(b []byte, i int, scratch *[]byte) (text []byte, end int, ok bool) {
+	i++
+	start := i
+	i = plainRun(b, i)
+	if i < len(b) && b[i] == '"' {
+		return b[start:i], i + 1, true // the common case: no escapes
+	}
+	keep := scratch != nil
+	var dst []byte
+	if keep {
+		dst = append((*scratch)[:0], b[start:i]...)
+		defer func() { *scratch = dst[:0] }()
+	}
+	for i < len(b) {
+		j := plainRun(b, i)
+		if keep {
+			dst = append(dst, b[i:j]...)
+		}
+		if j >= len(b) {
+			return dst, 0, false
+		}
+		switch b[j] {
+		case '"':
+			return dst, j + 1, true
+		case '\\':
+		default:
+			return dst, 0, false // a raw control character
+		}
+		if j+1 >= len(b) {
+			return dst, 0, false
+		}
+		var c byte
+		switch b[j+1] {
+		case '"', '\\', '/':
+			c = b[j+1]
+		case 'b':
+			c = '\b'
+		case 'f':
+			c = '\f'
+		case 'n':
+			c = '\n'
+		case 'r':
+			c = '\r'
+		case 't':
+			c = '\t'
+		case 'u':
+			r, ok := hex4(b, j+2)
+			if !ok {
+				return dst, 0, false
+			}
+			i = j + 6
+			if utf16.IsSurrogate(r) {
+				r2, ok := hex4(b, j+8)
+				if r >= 0xDC00 || !ok || b[j+6] != '\\' || b[j+7] != 'u' {
+					return dst, 0, false
+				}
+				if r = utf16.DecodeRune(r, r2); r == utf8.RuneError {
+					return dst, 0, false
+				}
+				i = j + 12
+			}
+			if keep {
+				dst = utf8.AppendRune(dst, r)
+			}
+			continue
+		default:
+			return dst, 0, false
+		}
+		if keep {
+			dst = append(dst, c)
+		}
+		i = j + 2
+	}
+	return dst, 0, false
+}
+
+// hex4 decodes the four hex digits at b[i:].
+func hex4(b []byte, i int) (rune, bool) {
+	if i+4 > len(b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range b[i : i+4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(c)
+	}
+	return r, true
+}
+
+// describeJSONType names the JSON type that starts raw, for messages.
+func describeJSONType(raw []byte) string {
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}

@@ -1,0 +1,45 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// benchTexts are tweet-sized texts per class of input.
+var benchTexts = []struct{ name, text string }{
+	{"ascii-no-urls", strings.Repeat("Just setting up my twttr. Nothing to see here, move along! ", 4)},
+	{"ascii-urls", strings.Repeat("Read https://example.com/path?q=1 and www.twitter.com, then t.co/abc. ", 3)},
+	{"cjk", strings.Repeat("今日は良い天気ですね。東京タワーに行きました。", 5) + " 例え.jp"},
+	{"emoji", strings.Repeat("Party time 🎉🎉 with friends 👩‍💻👨‍👩‍👧 at the café ☕. ", 3)},
+}
+
+func BenchmarkURLScanner(b *testing.B) {
+	for _, bt := range benchTexts {
+		b.Run(bt.name, func(b *testing.B) {
+			var s URLScanner
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bt.text)))
+			for b.Loop() {
+				s.Reset(bt.text)
+				for {
+					if _, _, ok := s.Next(); !ok {
+						break
+					}
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkURLs(b *testing.B) {
+	for _, bt := range benchTexts {
+		b.Run(bt.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(bt.text)))
+			var dst []URL
+			for b.Loop() {
+				dst = AppendURLs(dst[:0], bt.text)
+			}
+		})
+	}
+}

@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// match is one match of twitter-text's extractUrl regexp. Offsets are bytes.
+type match struct {
+	start    int  // start of the URL ($3): the protocol, or else the domain
+	half     bool // the domain begins at the low surrogate of the rune at domStart
+	protoLen int  // length of "http://" or "https://", 0 if absent
+	before   rune // the preceding character ($2), -1 for none (start of text)
+	domStart int  // domain ($5)
+	domEnd   int
+	hasPath  bool // a path ($7) follows the domain (and port)
+	end      int  // end of the whole match (lastIndex)
+}
+
+// search finds the next extractUrl match at or after s.pos, as JS's
+// RegExp.exec does from lastIndex: the match starts with one preceding
+// character (or the start of the text), so the URL itself starts at least one
+// UTF-16 code unit after s.pos. Start positions are tried in increasing
+// code-unit order; only positions before a '.' in the same run of domain
+// characters, or protocols whose domain holds a '.', can match, so the search
+// jumps from '.' to '.'.
+func (s *URLScanner) search() (m match, ok bool) {
+	text := s.text
+	// The first candidate, in code units: minB plus one unit if minHalf.
+	minB, minHalf := 0, false
+	if !s.first {
+		if s.pos >= len(text) {
+			return m, false
+		}
+		r, n := decode(text, s.pos)
+		if r >= 0x10000 {
+			minB, minHalf = s.pos, true
+		} else {
+			minB = s.pos + n
+		}
+	}
+	for from := minB; ; {
+		d := strings.IndexByte(text[from:], '.')
+		if d < 0 {
+			return m, false
+		}
+		d += from
+		from = d + 1
+		// Every candidate's domain has a label or a TLD right after this
+		// dot, which must start with a domain char.
+		if d+1 >= len(text) {
+			return m, false
+		}
+		if c := text[d+1]; c < utf8.RuneSelf && asciiClass[c]&cD == 0 {
+			continue
+		}
+		// The segment of domain characters (no '.') that ends at the dot.
+		seg := d
+		for seg > minB {
+			r, n := decodeLast(text, seg)
+			if r == '.' || !isTokenRune(r) {
+				break
+			}
+			seg -= n
+		}
+		// A protocol right before the segment is the earliest candidate.
+		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
+			if e, ok := matchDomain(text, seg, false); ok {
+				return s.finish(match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}), true
+			}
+		}
+		if seg == d {
+			continue
+		}
+		// Candidates inside the segment, in code-unit order.
+		for x := seg; x < d; {
+			r, n := decode(text, x)
+			if x > minB || x == minB && !minHalf {
+				if s.first && x == 0 {
+					// At the start of the text JS tries "^" only after the
+					// preceding-char alternative, which puts the domain one
+					// code unit later.
+					if mm, ok := s.tryNext0(r, n, d); ok {
+						return mm, true
+					}
+					if isDomainRune(r) || r < utf8.RuneSelf && asciiClass[r]&cD != 0 {
+						if e, ok := matchDomain(text, 0, false); ok {
+							return s.finish(match{before: -1, domEnd: e}), true
+						}
+					}
+				} else if isDomainStart(r) && s.startOK(x) {
+					if e, ok := matchDomain(text, x, false); ok {
+						return s.finish(match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}), true
+					}
+				}
+			}
+			if r >= 0x10000 && !(s.first && x == 0) {
+				// The domain may start at the low surrogate, after the high
+				// one as preceding character.
+				if e, ok := matchDomain(text, x, true); ok {
+					return s.finish(match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}), true
+				}
+			}
+			x += n
+		}
+	}
+}
+
+// tryNext0 tries, for the first search, the preceding-char alternative at
+// position 0: the rune r (size n) at the start is the preceding character and
+// the domain starts one code unit later, before the dot at d.
+func (s *URLScanner) tryNext0(r rune, n, d int) (match, bool) {
+	if r >= 0x10000 {
+		if e, ok := matchDomain(s.text, 0, true); ok {
+			return s.finish(match{half: true, before: 0xd800, domEnd: e}), true
+		}
+		return match{}, false
+	}
+	if !isPreceding(r) || n >= d {
+		return match{}, false
+	}
+	r1, _ := decode(s.text, n)
+	if !isDomainStart(r1) {
+		return match{}, false
+	}
+	if e, ok := matchDomain(s.text, n, false); ok {
+		return s.finish(match{start: n, before: r, domStart: n, domEnd: e}), true
+	}
+	return match{}, false
+}
+
+func isDomainStart(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]&cD != 0
+	}
+	return isDomainRune(r)
+}
+
+// startOK reports whether a URL may start at byte x (a rune boundary): the
+// previous character is a valid preceding character, or x is 0 on the first
+// search (the "^" alternative).
+func (s *URLScanner) startOK(x int) bool {
+	if x == 0 {
+		return s.first
+	}
+	r, _ := decodeLast(s.text, x)
+	return isPreceding(r)
+}
+
+func (s *URLScanner) beforeRune(x int) rune {
+	if x == 0 {
+		return -1
+	}
+	r, _ := decodeLast(s.text, x)
+	return r
+}
+
+// finish extends a domain match with the optional port, path and query.
+func (s *URLScanner) finish(m match) match {
+	text := s.text
+	j := m.domEnd
+	if j < len(text) && text[j] == ':' {
+		if k, ok := matchPort(text, j); ok {
+			j = k
+		}
+	}
+	if j < len(text) && text[j] == '/' {
+		j = matchPath(text, j)
+		m.hasPath = true
+	}
+	if j < len(text) && text[j] == '?' {
+		if k, ok := matchQuery(text, j, len(text)); ok {
+			j = k
+		}
+	}
+	m.end = j
+	return m
+}
+
+// protocolBefore returns the start of "http://" or "https://" (ASCII case
+// insensitive) ending at byte seg, or -1.
+func protocolBefore(text string, seg int) int {
+	if seg < 7 || text[seg-1] != '/' || text[seg-2] != '/' || text[seg-3] != ':' {
+		return -1
+	}
+	p := seg - 7
+	if (text[p+3] | 0x20) == 's' {
+		p--
+		if p < 0 {
+			return -1
+		}
+	}
+	if (text[p]|0x20) == 'h' && (text[p+1]|0x20) == 't' && (text[p+2]|0x20) == 't' && (text[p+3]|0x20) == 'p' {
+		return p
+	}
+	return -1
+}
