@@ -144,7 +144,9 @@ func check(c corpus.Class, s string) bool {
 	case corpus.Emoji:
 		return has(s, func(r rune) bool { return r >= 0x2100 })
 	case corpus.CJK:
-		return has(s, func(r rune) bool { return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) })
+		return has(s, func(r rune) bool {
+			return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+		})
 	case corpus.RTL:
 		return has(s, func(r rune) bool { return unicode.In(r, unicode.Arabic, unicode.Hebrew) })
 	case corpus.Decomposed:

@@ -13,9 +13,12 @@ import "unicode/utf8"
 // longest chain of labels whose last label is a valid name followed by a TLD.
 // If half is set the match starts at the low surrogate of the astral rune at
 // text[i] (JS regexps see UTF-16 code units; see [URLScanner]). It returns the
-// end of the domain in bytes.
-func matchDomain(text string, i int, half bool) (int, bool) {
+// end of the domain in bytes, and the offset of the last '.' that ended a
+// valid subdomain label (-1 if none), up to which a failed match tells that no
+// later start can match through its labels (see segDomain).
+func matchDomain(text string, i int, half bool) (end int, ok bool, lastDot int) {
 	best := -1
+	lastDot = -1
 	pos := i
 	for first := true; ; first = false {
 		j := pos
@@ -55,6 +58,7 @@ func matchDomain(text string, i int, half bool) (int, bool) {
 		if empty || !firstD || !lastD || j >= len(text) || text[j] != '.' {
 			break
 		}
+		lastDot = j
 		if !underscore {
 			if e, ok := matchTLD(text, j+1, len(text)); ok {
 				best = e
@@ -62,7 +66,45 @@ func matchDomain(text string, i int, half bool) (int, bool) {
 		}
 		pos = j + 1
 	}
-	return best, best >= 0
+	return best, best >= 0, lastDot
+}
+
+// segDomain matches domains for the candidate starts of one segment: the
+// run of domain chars, '-' and '_' ending at the dot d, where every
+// candidate's first label ends. Once a match through the labels after d has
+// failed (dead), the only way left for a later start is its own first label
+// as domain name followed by a TLD at d+1, which is checked without walking
+// the following labels again; this keeps the search linear.
+type segDomain struct {
+	text   string
+	d      int  // the dot ending the segment
+	lastUS int  // offset of the last '_' in the segment, -1 if none
+	dead   bool // no match can use the labels after d
+	tld    int8 // 0 unknown, 1 a TLD follows d, -1 none
+	tldEnd int
+}
+
+// match is matchDomain(text, x, half); *dead is the offset up to which
+// dots are known to be dead ends.
+func (sd *segDomain) match(x int, half bool, dead *int) (int, bool) {
+	if sd.dead {
+		if sd.lastUS >= x {
+			return 0, false
+		}
+		if sd.tld == 0 {
+			sd.tld = -1
+			if e, ok := matchTLD(sd.text, sd.d+1, len(sd.text)); ok {
+				sd.tld, sd.tldEnd = 1, e
+			}
+		}
+		return sd.tldEnd, sd.tld > 0
+	}
+	e, ok, lastDot := matchDomain(sd.text, x, half)
+	if !ok && lastDot >= sd.d {
+		sd.dead = true
+		*dead = max(*dead, lastDot)
+	}
+	return e, ok
 }
 
 // isAsciiDomainAt reports whether text[i] starts a validAsciiDomain label

@@ -97,7 +97,7 @@ func utf16Len(s string) int {
 // toASCIILen is the length of punycode.toASCII(label) (node's punycode
 // 2.1.0, which twitter-text's require("punycode") resolves to): the label is
 // split at the separators U+3002, U+FF0E and U+FF61, and every part holding a
-// character above U+007E becomes "xn--" plus its punycode encoding. If half is
+// character above U+007F (node's regexNonASCII) becomes "xn--" plus its punycode encoding. If half is
 // set, the label starts with the low surrogate of its first (astral) rune, as
 // a lone code point. Results above maxLabelLength may be inexact (they only
 // need to be too long); JS would throw on punycode overflow, which needs a far
@@ -139,7 +139,7 @@ func toASCIILen(label string, half bool) int {
 func encodedLen(s string, half bool) int {
 	ascii := !half
 	for i := 0; i < len(s) && ascii; i++ {
-		if s[i] > 0x7e {
+		if s[i] >= utf8.RuneSelf {
 			ascii = false
 		}
 	}
@@ -149,17 +149,10 @@ func encodedLen(s string, half bool) int {
 	return 4 + punycodeLen(s, half)
 }
 
-// codePoints iterates the code points of s as JS's ucs2decode sees them.
-func codePoint(s string, i int, half bool) (rune, int) {
-	r, n := decode(s, i)
-	if half && i == 0 {
-		r = 0xdc00 + (r-0x10000)&0x3ff
-	}
-	return r, n
-}
-
-// punycodeLen is the length of the RFC 3492 punycode encoding of s, stopping
-// early once it exceeds maxLabelLength.
+// punycodeLen is the length of the RFC 3492 punycode encoding of s (its
+// code points as JS's ucs2decode sees them: if half is set, the first rune is
+// replaced by its low surrogate). It stops early once the length exceeds
+// maxLabelLength.
 func punycodeLen(s string, half bool) int {
 	const (
 		base        = 36
@@ -169,10 +162,20 @@ func punycodeLen(s string, half bool) int {
 		initialN    = 128
 		limit       = maxLabelLength + 1
 	)
+	// Every code point adds at least one character, so more than limit code
+	// points are too long; the rest fit in a fixed array.
+	var cps [limit]rune
 	total, basic := 0, 0
 	for i := 0; i < len(s); {
-		r, n := codePoint(s, i, half)
+		if total == limit {
+			return limit + 1
+		}
+		r, n := decode(s, i)
+		if half && i == 0 {
+			r = 0xdc00 + (r-0x10000)&0x3ff
+		}
 		i += n
+		cps[total] = r
 		total++
 		if r < 0x80 {
 			basic++
@@ -182,37 +185,27 @@ func punycodeLen(s string, half bool) int {
 	if basic > 0 {
 		out++
 	}
-	// Every non-basic code point adds at least one digit.
 	if out+total-basic > limit {
 		return out + total - basic
 	}
 	n, delta, bias, h := rune(initialN), 0, initialBias, basic
 	for h < total {
 		m := rune(0x7fffffff)
-		for i := 0; i < len(s); {
-			r, size := codePoint(s, i, half)
-			i += size
+		for _, r := range cps[:total] {
 			if r >= n && r < m {
 				m = r
 			}
 		}
 		delta += int(m-n) * (h + 1)
 		n = m
-		for i := 0; i < len(s); {
-			r, size := codePoint(s, i, half)
-			i += size
+		for _, r := range cps[:total] {
 			if r < n {
 				delta++
 			}
 			if r == n {
 				q := delta
 				for k := base; ; k += base {
-					t := k - bias
-					if t < tMin {
-						t = tMin
-					} else if t > tMax {
-						t = tMax
-					}
+					t := min(max(k-bias, tMin), tMax)
 					if q < t {
 						break
 					}

@@ -3,14 +3,22 @@ package extract
 import "unicode/utf8"
 
 // matchPath matches "/" validUrlPath* with the '/' at text[i] and returns
-// the end of the path in bytes. The path is the longest run of general path
-// characters and balanced parenthesis groups, cut back to its last ending
-// character (a letter, digit, one of "+-=_#/", or a balanced group), which is
-// what the greedy JS regexp yields after backtracking. "/" alone is a path.
+// the end of the path in bytes.
+//
+// Because validUrlPathEndingChars.js holds a top-level '|', validUrlPath is
+// in effect three alternatives, tried in this order:
+//
+//	(G | B)* E     G a general path char, B a balanced-paren group, E an ending char
+//	B              a balanced-paren group alone
+//	@ G+ /         (covered by the first)
+//
+// With greedy backtracking, the first alternative runs to the last ending
+// character of the run of G and B tokens, and then only balanced groups that
+// directly follow it are taken, one per iteration. A path may be "/" alone.
 func matchPath(text string, i int) int {
-	end := i + 1
-	j := i + 1
-	for j < len(text) {
+	tail := i + 1 // end of the path so far
+	open := true  // tail is at the last ending char or a group chained to it
+	for j := i + 1; j < len(text); {
 		c := text[j]
 		if c < utf8.RuneSelf {
 			if c == '(' {
@@ -18,7 +26,10 @@ func matchPath(text string, i int) int {
 				if !ok {
 					break
 				}
-				j, end = k, k
+				if open {
+					tail = k
+				}
+				j = k
 				continue
 			}
 			cl := asciiClass[c]
@@ -27,7 +38,9 @@ func matchPath(text string, i int) int {
 			}
 			j++
 			if cl&cPEnd != 0 {
-				end = j
+				tail, open = j, true
+			} else {
+				open = false
 			}
 			continue
 		}
@@ -37,10 +50,12 @@ func matchPath(text string, i int) int {
 		}
 		j += n
 		if isPathEndRune(r) {
-			end = j
+			tail, open = j, true
+		} else {
+			open = false
 		}
 	}
-	return end
+	return tail
 }
 
 // pathRun returns the end of the run of general path chars at text[j:].

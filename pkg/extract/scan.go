@@ -39,6 +39,7 @@ func (s *URLScanner) search() (m match, ok bool) {
 			minB = s.pos + n
 		}
 	}
+	dead := -1 // dots up to here are dead ends for domains (see segDomain)
 	for from := minB; ; {
 		d := strings.IndexByte(text[from:], '.')
 		if d < 0 {
@@ -55,22 +56,31 @@ func (s *URLScanner) search() (m match, ok bool) {
 			continue
 		}
 		// The segment of domain characters (no '.') that ends at the dot.
-		seg := d
+		seg, lastUS := d, -1
 		for seg > minB {
 			r, n := decodeLast(text, seg)
 			if r == '.' || !isTokenRune(r) {
 				break
 			}
-			seg -= n
-		}
-		// A protocol right before the segment is the earliest candidate.
-		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
-			if e, ok := matchDomain(text, seg, false); ok {
-				return s.finish(match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}), true
+			if r == '_' && lastUS < 0 {
+				lastUS = seg - 1
 			}
+			seg -= n
 		}
 		if seg == d {
 			continue
+		}
+		// Each candidate's first label ends at d and must end with a domain
+		// char.
+		if r, _ := decodeLast(text, d); !isDomainStart(r) {
+			continue
+		}
+		sd := segDomain{text: text, d: d, lastUS: lastUS, dead: d <= dead}
+		// A protocol right before the segment is the earliest candidate.
+		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
+			if e, ok := sd.match(seg, false, &dead); ok {
+				return s.finish(match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}), true
+			}
 		}
 		// Candidates inside the segment, in code-unit order.
 		for x := seg; x < d; {
@@ -80,16 +90,16 @@ func (s *URLScanner) search() (m match, ok bool) {
 					// At the start of the text JS tries "^" only after the
 					// preceding-char alternative, which puts the domain one
 					// code unit later.
-					if mm, ok := s.tryNext0(r, n, d); ok {
+					if mm, ok := s.tryNext0(&sd, r, n, &dead); ok {
 						return mm, true
 					}
-					if isDomainRune(r) || r < utf8.RuneSelf && asciiClass[r]&cD != 0 {
-						if e, ok := matchDomain(text, 0, false); ok {
+					if isDomainStart(r) {
+						if e, ok := sd.match(0, false, &dead); ok {
 							return s.finish(match{before: -1, domEnd: e}), true
 						}
 					}
 				} else if isDomainStart(r) && s.startOK(x) {
-					if e, ok := matchDomain(text, x, false); ok {
+					if e, ok := sd.match(x, false, &dead); ok {
 						return s.finish(match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}), true
 					}
 				}
@@ -97,7 +107,7 @@ func (s *URLScanner) search() (m match, ok bool) {
 			if r >= 0x10000 && !(s.first && x == 0) {
 				// The domain may start at the low surrogate, after the high
 				// one as preceding character.
-				if e, ok := matchDomain(text, x, true); ok {
+				if e, ok := sd.match(x, true, &dead); ok {
 					return s.finish(match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}), true
 				}
 			}
@@ -109,21 +119,20 @@ func (s *URLScanner) search() (m match, ok bool) {
 // tryNext0 tries, for the first search, the preceding-char alternative at
 // position 0: the rune r (size n) at the start is the preceding character and
 // the domain starts one code unit later, before the dot at d.
-func (s *URLScanner) tryNext0(r rune, n, d int) (match, bool) {
+func (s *URLScanner) tryNext0(sd *segDomain, r rune, n int, dead *int) (match, bool) {
 	if r >= 0x10000 {
-		if e, ok := matchDomain(s.text, 0, true); ok {
+		if e, ok := sd.match(0, true, dead); ok {
 			return s.finish(match{half: true, before: 0xd800, domEnd: e}), true
 		}
 		return match{}, false
 	}
-	if !isPreceding(r) || n >= d {
+	if !isPreceding(r) || n >= sd.d {
 		return match{}, false
 	}
-	r1, _ := decode(s.text, n)
-	if !isDomainStart(r1) {
+	if r1, _ := decode(s.text, n); !isDomainStart(r1) {
 		return match{}, false
 	}
-	if e, ok := matchDomain(s.text, n, false); ok {
+	if e, ok := sd.match(n, false, dead); ok {
 		return s.finish(match{start: n, before: r, domStart: n, domEnd: e}), true
 	}
 	return match{}, false

@@ -44,38 +44,36 @@ func Parse(text string, cfg Config) Result {
 
 	var w walker
 	w.init(s, &cfg)
-	total, fit, urls := w.run()
+	w.run()
 
 	r := Result{
 		Normalized: normalized,
 		Text:       s,
-		FitBytes:   fit,
-		URLs:       urls,
-		Weight:     total,
+		FitBytes:   w.fit,
+		URLs:       w.urls,
+		Weight:     w.total,
 	}
-	fit16 := utf16Len(s[:fit])
-	len16 := fit16 + utf16Len(s[fit:])
 	if orig16 < 0 {
-		orig16 = len16
+		orig16 = w.pos16
 	}
-	weighted := float64(total) / float64(cfg.Scale)
+	weighted := float64(w.total) / float64(cfg.Scale)
 	limit := float64(cfg.MaxWeightedTweetLength)
 	r.WeightedLength = int(weighted)
 	r.Valid = !w.sawInvalid && weighted > 0 && weighted <= limit
 	r.Permillage = int(math.Floor(weighted / limit * 1000))
-	if fit > 0 {
-		r.ValidRangeEnd = fit16 - 1
+	if w.fit16 > 0 {
+		r.ValidRangeEnd = w.fit16 - 1
 	}
 	// twitter-text shifts the end by the global NFC length change, not by a
 	// position mapping; reproduce it (counting-rules.md §2, step 8).
-	r.ValidRangeEnd += orig16 - len16
+	r.ValidRangeEnd += orig16 - w.pos16
 	if orig16 > 0 {
 		r.DisplayRangeEnd = orig16 - 1
 	}
-	if fit == len(s) {
-		r.SafeCutBytes = fit
+	if w.fit == len(s) {
+		r.SafeCutBytes = w.fit
 	} else {
-		r.SafeCutBytes = safeCut(s, fit, &cfg)
+		r.SafeCutBytes = safeCut(s, w.fit, &cfg)
 	}
 	return r
 }
@@ -86,29 +84,42 @@ func Count(text string, cfg Config) int {
 	return Parse(text, cfg).WeightedLength
 }
 
-// walker walks a normalised text unit by unit: a URL, an emoji unit or a
-// code point.
+// walker walks a normalised text unit by unit, as twitter-text's
+// parseTweet does: a URL, an emoji unit, or a code point. Positions are
+// bytes, plus a flag for the one place where twitter-text's walk can stop
+// inside a code point (see step).
 type walker struct {
 	s   string
-	cfg *Config
+	cfg Config // a copy: a pointer stored here would make Parse's cfg escape
 
-	urlScan            extract.URLScanner
-	urlStart, urlEnd   int // next URL, byte offsets; urlStart = len(s)+1 when none
-	emojiStart, emoji  int // next emoji unit: start and end byte offsets
-	emojiScanEnd       int // where the emulated global emoji scan resumes
-	asciiWeight        int // weight of every ASCII code point, or -1 if they differ
-	sawInvalid         bool
-	urlWeight, unitWgt int
+	i       int  // next unit starts at byte i...
+	lowHalf bool // ...or at the low surrogate of the astral code point at i
+	pos16   int  // UTF-16 code units walked
+
+	urlScan           extract.URLScanner
+	urlStart, urlEnd  int // next URL, byte offsets; none when there is none
+	urlElided16       int // UTF-16 units the URL's text leaves out (see step)
+	emojiStart, emoji int // next emoji unit: start and end byte offsets
+	emojiScanEnd      int // where the emulated global emoji scan resumes
+
+	asciiWeight int // weight of every ASCII code point, or -1 if they differ
+	urlWeight   int
+
+	total      int  // summed weights
+	urls       int  // URLs counted
+	fit, fit16 int  // end of the units that are valid and within the limit: bytes, UTF-16 units
+	frozen     bool // fit no longer grows: over the limit or invalid seen
+	sawInvalid bool
 }
 
 const none = math.MaxInt
 
 func (w *walker) init(s string, cfg *Config) {
 	w.s = s
-	w.cfg = cfg
+	w.cfg = *cfg
 	w.urlScan.Reset(s)
 	w.nextURL()
-	w.emojiStart = none
+	w.emojiStart, w.emoji = none, none
 	if cfg.EmojiParsingEnabled {
 		w.nextEmoji()
 	}
@@ -119,6 +130,7 @@ func (w *walker) init(s string, cfg *Config) {
 func (w *walker) nextURL() {
 	if start, end, ok := w.urlScan.Next(); ok {
 		w.urlStart, w.urlEnd = start, end
+		w.urlElided16 = w.urlScan.Elided16()
 	} else {
 		w.urlStart, w.urlEnd = none, none
 	}
@@ -136,81 +148,126 @@ func (w *walker) nextEmoji() {
 	}
 }
 
-// run sums the weights of all units and returns the total, the byte end of
-// the longest prefix of units that are valid and within the limit, and the
-// number of URLs counted.
-func (w *walker) run() (total, fit, urls int) {
+// run walks the whole text.
+func (w *walker) run() {
 	s := w.s
-	cfg := w.cfg
-	limit := cfg.MaxWeightedTweetLength * cfg.Scale
-	frozen := false // fit no longer grows: over the limit or invalid
-	i := 0
-	for i < len(s) {
-		// Units the walk skipped over (a URL or emoji unit that started
-		// inside another unit) never count as units.
-		for w.urlStart < i {
-			w.nextURL()
-		}
-		for w.emojiStart < i {
-			w.nextEmoji()
-		}
-		var end, weight int
-		invalid := false
-		switch {
-		case i == w.urlStart:
-			end, weight = w.urlEnd, w.urlWeight
-			urls++
-			invalid = endsInvalid(s[i:end])
-			w.nextURL()
-		case i == w.emojiStart:
-			end, weight = w.emoji, cfg.DefaultWeight
-			invalid = endsInvalid(s[i:end])
-			w.nextEmoji()
-		default:
-			if c := s[i]; c < utf8.RuneSelf && w.asciiWeight >= 0 {
-				// Bulk path: a run of ASCII up to the next URL or emoji.
-				stop := min(w.urlStart, w.emojiStart, len(s))
-				j := i + 1
+	limit := w.cfg.MaxWeightedTweetLength * w.cfg.Scale
+	for w.i < len(s) {
+		if c := s[w.i]; c < utf8.RuneSelf && w.asciiWeight >= 0 && !w.lowHalf {
+			// Bulk path: a run of ASCII code points up to the next URL or
+			// emoji unit, each its own unit of the same weight.
+			w.skipPast()
+			stop := min(w.urlStart, w.emojiStart, len(s))
+			if w.i < stop {
+				j := w.i + 1
 				for j < stop && s[j] < utf8.RuneSelf {
 					j++
 				}
-				n := j - i
+				n := j - w.i
 				add := n * w.asciiWeight
-				if !frozen {
-					if total+add <= limit {
-						fit = j
+				if !w.frozen {
+					if w.total+add <= limit {
+						w.fit, w.fit16 = j, w.pos16+n
 					} else {
 						// Only part of the run fits.
+						k := 0
 						if w.asciiWeight > 0 {
-							fit = i + (limit-total)/w.asciiWeight
+							k = (limit - w.total) / w.asciiWeight
 						}
-						frozen = true
+						w.fit, w.fit16 = w.i+k, w.pos16+k
+						w.frozen = true
 					}
 				}
-				total += add
-				i = j
+				w.total += add
+				w.pos16 += n
+				w.i = j
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			end, weight = i+size, runeWeight(r, cfg)
-			invalid = isInvalidChar(r)
 		}
-		total += weight
-		if !frozen {
-			if invalid {
-				w.sawInvalid = true
-				frozen = true
-			} else if total <= limit {
-				fit = end
-			} else {
-				frozen = true
-			}
-		} else if invalid {
+		weight, invalid := w.step()
+		w.total += weight
+		if invalid {
 			w.sawInvalid = true
 		}
-		i = end
+		if !w.frozen {
+			if invalid || w.total > limit {
+				w.frozen = true
+			} else {
+				w.fit, w.fit16 = w.i, w.pos16
+			}
+		}
 	}
-	return total, fit, urls
+}
+
+// skipPast drops the URLs and emoji units that start before the walk's
+// position: twitter-text counts a unit only if its walk lands on its start.
+func (w *walker) skipPast() {
+	for w.urlStart < w.i {
+		w.nextURL()
+	}
+	for w.emojiStart < w.i {
+		w.nextEmoji()
+	}
+}
+
+// step walks one unit, advancing w.i, w.lowHalf and w.pos16, and returns
+// its weight and whether its last UTF-16 code unit is an invalid character
+// (twitter-text tests only that one).
+func (w *walker) step() (weight int, invalid bool) {
+	s := w.s
+	i := w.i
+	if w.lowHalf {
+		// The rest of an astral code point whose high surrogate ended a URL.
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w.i, w.lowHalf = i+size, false
+		w.pos16++
+		return runeWeight(r, &w.cfg), false
+	}
+	w.skipPast()
+	switch i {
+	case w.urlStart:
+		w.urls++
+		end, elided := w.urlEnd, w.urlElided16
+		w.nextURL()
+		n16 := utf16Len(s[i:end]) - elided
+		w.pos16 += n16
+		if elided == 0 {
+			w.i = end
+			return w.cfg.TransformedURLLength * w.cfg.Scale, endsInvalid(s[i:end])
+		}
+		// twitter-text skips the length of the URL's text, which can be
+		// shorter than its span (a protocol-less URL whose path is joined
+		// to an ASCII domain found before the end of the matched domain).
+		// The skip may end inside an astral code point.
+		j := i
+		for left := n16; left > 0; {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if r >= 0x10000 {
+				if left == 1 {
+					w.i, w.lowHalf = j, true
+					return w.urlWeight, false
+				}
+				left--
+			}
+			left--
+			j += size
+		}
+		w.i = j
+		return w.urlWeight, endsInvalid(s[i:j])
+	case w.emojiStart:
+		end := w.emoji
+		w.nextEmoji()
+		w.pos16 += utf16Len(s[i:end])
+		w.i = end
+		return w.cfg.DefaultWeight, endsInvalid(s[i:end])
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	w.i += size
+	w.pos16++
+	if r >= 0x10000 {
+		w.pos16++
+	}
+	return runeWeight(r, &w.cfg), isInvalidChar(r)
 }
 
 // runeWeight is the weight of r under cfg. Like twitter-text's JavaScript,

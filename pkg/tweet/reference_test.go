@@ -41,7 +41,16 @@ func TestReferenceAnswers(t *testing.T) {
 				t.Run(c.name, func(t *testing.T) {
 					got := Parse(a.Text, c.cfg)
 					want := c.want(a)
-					if d := oracleDiff(got, want); d != "" {
+					d := oracleDiff(got, want)
+					if unicodeDeviation(a.Group) {
+						// docs/exactness.md: tweetlen's NFC is Unicode 15.0 on
+						// Go 1.26; these compositions are newer.
+						if d == "" {
+							t.Errorf("Parse(%s, %s) now agrees with twitter-text: the Unicode-version deviation of docs/exactness.md is gone; update the doc and this test", oracleQuote(a.Text), c.name)
+						}
+						return
+					}
+					if d != "" {
 						t.Errorf("Parse(%s, %s) differs from twitter-text:\n%s", oracleQuote(a.Text), c.name, d)
 					}
 					for _, msg := range oracleCheckGoFields(o, got, want) {
@@ -51,6 +60,13 @@ func TestReferenceAnswers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// unicodeDeviation reports whether cases of group exercise the documented
+// deviation: compositions added in Unicode 16.0, which x/text's NFC tables
+// know only from Go 1.27 on, while the reference's node uses Unicode 17.0.
+func unicodeDeviation(group string) bool {
+	return group == "nfc-unicode16" && norm.Version < "16"
 }
 
 // oracleAnswer is one line of answers.jsonl.

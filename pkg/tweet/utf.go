@@ -85,22 +85,21 @@ func repairUTF8(s string) string {
 func safeCut(s string, fit int, cfg *Config) int {
 	var w walker
 	w.init(s, cfg)
-	g, u := 0, 0 // next grapheme and unit boundaries
-	state := -1
+	g, state := 0, -1 // next grapheme boundary
 	best := 0
-	for g <= fit && u <= fit {
+	for g <= fit && w.i <= fit {
 		switch {
-		case g == u:
+		case g == w.i && !w.lowHalf:
 			best = g
 			if g == fit || g == len(s) {
 				return best
 			}
 			g, state = nextGrapheme(s, g, state)
-			u = w.unitEnd(u)
-		case g < u:
+			w.step()
+		case g <= w.i:
 			g, state = nextGrapheme(s, g, state)
 		default:
-			u = w.unitEnd(u)
+			w.step()
 		}
 	}
 	return best
@@ -116,23 +115,4 @@ func nextGrapheme(s string, i, state int) (int, int) {
 	}
 	cluster, _, _, state := uniseg.FirstGraphemeClusterInString(s[i:], state)
 	return i + len(cluster), state
-}
-
-// unitEnd returns the end of the counting unit that starts at byte offset
-// i, advancing the walker's URL and emoji scans as the counting walk does.
-func (w *walker) unitEnd(i int) int {
-	for w.urlStart < i {
-		w.nextURL()
-	}
-	for w.emojiStart < i {
-		w.nextEmoji()
-	}
-	switch {
-	case i == w.urlStart:
-		return w.urlEnd
-	case i == w.emojiStart:
-		return w.emoji
-	}
-	_, size := utf8.DecodeRuneInString(w.s[i:])
-	return i + size
 }
