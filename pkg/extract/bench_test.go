@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/tweetlen/tweetlen/internal/corpus"
 )
 
 // benchTexts are tweet-sized texts per class of input.
@@ -31,6 +33,28 @@ func BenchmarkURLScanner(b *testing.B) {
 	}
 }
 
+// BenchmarkURLScannerCorpus scans the project's tweet-like corpus mix.
+func BenchmarkURLScannerCorpus(b *testing.B) {
+	texts := corpus.Texts(1, 1000)
+	size := 0
+	for _, x := range texts {
+		size += len(x.Text)
+	}
+	var s URLScanner
+	b.ReportAllocs()
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, x := range texts {
+			s.Reset(x.Text)
+			for {
+				if _, _, ok := s.Next(); !ok {
+					break
+				}
+			}
+		}
+	}
+}
+
 func BenchmarkURLs(b *testing.B) {
 	for _, bt := range benchTexts {
 		b.Run(bt.name, func(b *testing.B) {
@@ -41,5 +65,31 @@ func BenchmarkURLs(b *testing.B) {
 				dst = AppendURLs(dst[:0], bt.text)
 			}
 		})
+	}
+}
+
+// TestScannerAllocs checks that Reset and Next never allocate.
+func TestScannerAllocs(t *testing.T) {
+	var texts []string
+	for _, bt := range benchTexts {
+		texts = append(texts, bt.text)
+	}
+	for _, c := range knownCases {
+		texts = append(texts, c.text)
+	}
+	texts = append(texts, fuzzSeeds...)
+	var s URLScanner
+	allocs := testing.AllocsPerRun(10, func() {
+		for _, text := range texts {
+			s.Reset(text)
+			for {
+				if _, _, ok := s.Next(); !ok {
+					break
+				}
+			}
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("URLScanner allocates %.1f times per run; want 0", allocs)
 	}
 }

@@ -148,32 +148,6 @@ func decodeLast(text string, i int) (rune, int) {
 	return utf8.DecodeLastRuneInString(text[:i])
 }
 
-// units is the number of UTF-16 code units of r as JS sees it.
-func units(r rune) int {
-	if r >= 0x10000 {
-		return 2
-	}
-	return 1
-}
-
-// isDomainAt reports whether text[i] starts a domain char, with its size.
-func isDomainAt(text string, i int) (bool, int) {
-	if c := text[i]; c < utf8.RuneSelf {
-		return asciiClass[c]&cD != 0, 1
-	}
-	r, n := utf8.DecodeRuneInString(text[i:])
-	return isDomainRune(r), n
-}
-
-// isTokenRune reports whether r can be part of a domain match: a domain char
-// or one of "-_.".
-func isTokenRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return asciiClass[r]&cD != 0 || r == '-' || r == '_' || r == '.'
-	}
-	return isDomainRune(r)
-}
-
 // isPreceding reports whether r may be the character before a URL.
 func isPreceding(r rune) bool {
 	if r < utf8.RuneSelf {

@@ -44,9 +44,12 @@ func FuzzURLs(f *testing.F) {
 				t.Fatalf("URL %d %+v: UTF-16 offsets disagree with the bytes", i, u)
 			}
 			prevEnd, prevEnd16 = u.End, u.End16
+			if u.Elided16 < 0 || u.Elided16 >= u.End16-u.Start16 || u.Elided16 > 0 && u.HasProtocol {
+				t.Fatalf("URL %d %+v: bad Elided16", i, u)
+			}
 			start, end, ok := s.Next()
-			if !ok || start != u.Start || end != u.End {
-				t.Fatalf("URL %d: scanner gives %d %d %v, URLs gives %+v", i, start, end, ok, u)
+			if !ok || start != u.Start || end != u.End || s.Elided16() != u.Elided16 {
+				t.Fatalf("URL %d: scanner gives %d %d %v elided %d, URLs gives %+v", i, start, end, ok, s.Elided16(), u)
 			}
 		}
 		if _, _, ok := s.Next(); ok {

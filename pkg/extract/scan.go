@@ -58,12 +58,22 @@ func (s *URLScanner) search() (m match, ok bool) {
 		// The segment of domain characters (no '.') that ends at the dot.
 		seg, lastUS := d, -1
 		for seg > minB {
-			r, n := decodeLast(text, seg)
-			if r == '.' || !isTokenRune(r) {
-				break
+			if c := text[seg-1]; c < utf8.RuneSelf {
+				if asciiClass[c]&cD == 0 {
+					if c == '_' {
+						if lastUS < 0 {
+							lastUS = seg - 1
+						}
+					} else if c != '-' {
+						break
+					}
+				}
+				seg--
+				continue
 			}
-			if r == '_' && lastUS < 0 {
-				lastUS = seg - 1
+			r, n := decodeLast(text, seg)
+			if !isDomainRune(r) {
+				break
 			}
 			seg -= n
 		}

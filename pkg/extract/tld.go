@@ -58,6 +58,7 @@ func foldTLDRune(r rune) rune {
 // (?=[^0-9a-z@+-]|$) (case-insensitive, "$" being limit), taking the
 // alternative that comes first in the list when several fit; then punycode
 // xn--[-0-9a-z]+ (greedy, no lookahead). It returns the end of the TLD in bytes.
+// ASCII TLDs are looked up in a hash table, the others in the trie.
 func matchTLD(text string, i, limit int) (int, bool) {
 	if i >= limit {
 		return 0, false

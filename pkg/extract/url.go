@@ -11,10 +11,22 @@
 // t.co slug rule for URLs with one.
 //
 // Offsets are given both in bytes of the Go string and in UTF-16 code units,
-// the unit twitter-text reports indices in.
+// the unit twitter-text reports indices in. Work starts only at a '.' whose
+// run of domain characters can hold a domain, so texts without URLs cost
+// little more than a byte search, and nothing allocates.
+//
+// JS sees astral characters as two code units, and its domain-character class
+// matches each half; a match can therefore start with the high surrogate as
+// preceding character and the domain at the low one ("@😀example.com"). The
+// scanner models such starts; they change only which labels pass the
+// punycode length check, since reported URLs always start at an ASCII
+// domain or a protocol.
 //
 // Invalid UTF-8 never panics: each invalid byte is treated as U+FFFD, one
-// UTF-16 code unit, which is a domain character and may precede a URL.
+// UTF-16 code unit, which is a domain character and may precede a URL. Lone
+// surrogates cannot occur in Go strings. JS's punycode throws (and
+// extractUrlsWithIndices with it) on overflow, for labels of thousands of
+// astral characters; such a label is simply too long here.
 package extract
 
 import "strings"
@@ -28,16 +40,22 @@ type URL struct {
 	Start16, End16 int
 	// HasProtocol reports whether the URL begins with http:// or https://.
 	HasProtocol bool
+	// Elided16 is the number of UTF-16 code units of the span that
+	// twitter-text's URL text leaves out; see [URLScanner.Elided16].
+	Elided16 int
 }
 
-// URLScanner iterates over the URLs of a text without allocating. The zero
-// value scans the empty text; call Reset to start on a text.
+// URLScanner iterates over the URLs of a text without allocating, in the
+// order and with the offsets of twitter-text's extractUrlsWithIndices. The
+// zero value scans the empty text; call Reset to start on a text.
 type URLScanner struct {
 	text  string
 	pos   int  // JS lastIndex, in bytes: where the next regexp search starts
 	first bool // no search has run yet, so the "^" alternative is possible
 	proto bool // the last URL returned has a protocol
-	rs    rescan
+	// elided16 is Elided16 for the last URL returned.
+	elided16 int
+	rs       rescan
 }
 
 // rescan is the state of JS's validAsciiDomain pass over the domain of a
@@ -88,7 +106,7 @@ func (s *URLScanner) Next() (start, end int, ok bool) {
 			if !ok {
 				continue
 			}
-			s.proto = true
+			s.proto, s.elided16 = true, 0
 			return m.start, end, true
 		}
 		switch m.before {
@@ -130,13 +148,18 @@ func (s *URLScanner) nextAscii() (int, int, bool) {
 			}
 			rs.have = false
 			if rs.pathEnd >= 0 {
+				// JS replaces the domain by the ASCII domain in the URL's
+				// text but keeps the indices of the whole match.
+				s.elided16 = utf16Len(s.text[rs.pe:rs.limit])
 				return rs.ps, rs.pathEnd, true
 			}
+			s.elided16 = 0
 			return rs.ps, rs.pe, true
 		}
 		if rs.have {
 			ps, pe := rs.ps, rs.pe
 			rs.ps, rs.pe = st, en
+			s.elided16 = 0
 			return ps, pe, true
 		}
 		rs.ps, rs.pe, rs.have = st, en, true
@@ -195,6 +218,6 @@ func AppendURLs(dst []URL, text string) []URL {
 		start16 := u
 		u += utf16Len(text[start:end])
 		b = end
-		dst = append(dst, URL{Start: start, End: end, Start16: start16, End16: u, HasProtocol: s.proto})
+		dst = append(dst, URL{Start: start, End: end, Start16: start16, End16: u, HasProtocol: s.proto, Elided16: s.elided16})
 	}
 }
