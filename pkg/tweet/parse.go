@@ -25,20 +25,16 @@ func Parse(text string, cfg Config) Result {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
-	if !isASCII(s) {
-		if !utf8.ValidString(s) {
-			orig16 = utf16Len(s) // counts each invalid byte as one unit
-			s = repairUTF8(s)
+	switch classify(s) {
+	case textInvalidUTF8:
+		orig16 = utf16Len(s) // counts each invalid byte as one unit
+		s = norm.NFC.String(repairUTF8(s))
+		normalized = true
+	case textMaybeNotNFC:
+		if !isNFC(s) {
+			orig16 = utf16Len(s)
+			s = norm.NFC.String(s)
 			normalized = true
-		}
-		if n := norm.NFC.QuickSpanString(s); n < len(s) {
-			if nfc := norm.NFC.String(s); nfc != s {
-				if orig16 < 0 {
-					orig16 = utf16Len(s)
-				}
-				s = nfc
-				normalized = true
-			}
 		}
 	}
 
@@ -103,7 +99,8 @@ type walker struct {
 	emojiScanEnd      int // where the emulated global emoji scan resumes
 
 	asciiWeight int // weight of every ASCII code point, or -1 if they differ
-	urlWeight   int
+	urlWeight   int // weight of a URL
+	limit       int // the limit in weight (MaxWeightedTweetLength × Scale)
 
 	total      int  // summed weights
 	urls       int  // URLs counted
@@ -125,6 +122,7 @@ func (w *walker) init(s string, cfg *Config) {
 	}
 	w.asciiWeight = uniformASCIIWeight(cfg)
 	w.urlWeight = cfg.TransformedURLLength * cfg.Scale
+	w.limit = cfg.MaxWeightedTweetLength * cfg.Scale
 }
 
 func (w *walker) nextURL() {
@@ -150,53 +148,87 @@ func (w *walker) nextEmoji() {
 
 // run walks the whole text.
 func (w *walker) run() {
-	s := w.s
-	limit := w.cfg.MaxWeightedTweetLength * w.cfg.Scale
-	for w.i < len(s) {
-		if c := s[w.i]; c < utf8.RuneSelf && w.asciiWeight >= 0 && !w.lowHalf {
-			// Bulk path: a run of ASCII code points up to the next URL or
-			// emoji unit, each its own unit of the same weight.
-			w.skipPast()
-			stop := min(w.urlStart, w.emojiStart, len(s))
-			if w.i < stop {
-				j := w.i + 1
-				for j < stop && s[j] < utf8.RuneSelf {
-					j++
-				}
-				n := j - w.i
-				add := n * w.asciiWeight
-				if !w.frozen {
-					if w.total+add <= limit {
-						w.fit, w.fit16 = j, w.pos16+n
-					} else {
-						// Only part of the run fits.
-						k := 0
-						if w.asciiWeight > 0 {
-							k = (limit - w.total) / w.asciiWeight
-						}
-						w.fit, w.fit16 = w.i+k, w.pos16+k
-						w.frozen = true
-					}
-				}
-				w.total += add
-				w.pos16 += n
-				w.i = j
-				continue
-			}
+	for w.i < len(w.s) {
+		w.skipPast()
+		if stop := min(w.urlStart, w.emojiStart, len(w.s)); w.i < stop && !w.lowHalf {
+			w.plainRun(stop)
+			continue
 		}
 		weight, invalid := w.step()
-		w.total += weight
-		if invalid {
+		w.add(weight, invalid)
+	}
+}
+
+// add accounts for one unit of the given weight that the walk just passed.
+func (w *walker) add(weight int, invalid bool) {
+	w.total += weight
+	if invalid {
+		w.sawInvalid = true
+	}
+	if !w.frozen {
+		if invalid || w.total > w.limit {
+			w.frozen = true
+		} else {
+			w.fit, w.fit16 = w.i, w.pos16
+		}
+	}
+}
+
+// plainRun walks the code points from w.i up to stop, where no URL or emoji
+// unit starts: each is a unit of its own. It is the hot loop of Parse.
+func (w *walker) plainRun(stop int) {
+	s := w.s
+	i, pos16, total := w.i, w.pos16, w.total
+	for i < stop {
+		if s[i] < utf8.RuneSelf && w.asciiWeight >= 0 {
+			// A run of ASCII code points of the same weight.
+			j := i + 1
+			for j+8 <= stop && load64(s, j)&hi8 == 0 {
+				j += 8
+			}
+			for j < stop && s[j] < utf8.RuneSelf {
+				j++
+			}
+			n := j - i
+			add := n * w.asciiWeight
+			if !w.frozen {
+				if total+add <= w.limit {
+					w.fit, w.fit16 = j, pos16+n
+				} else {
+					// Only part of the run fits.
+					k := 0
+					if w.asciiWeight > 0 {
+						k = (w.limit - total) / w.asciiWeight
+					}
+					w.fit, w.fit16 = i+k, pos16+k
+					w.frozen = true
+				}
+			}
+			total += add
+			pos16 += n
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		pos16++
+		if r >= 0x10000 {
+			pos16++
+		}
+		total += runeWeight(r, &w.cfg)
+		if isInvalidChar(r) {
 			w.sawInvalid = true
+			w.frozen = true
 		}
 		if !w.frozen {
-			if invalid || w.total > limit {
+			if total > w.limit {
 				w.frozen = true
 			} else {
-				w.fit, w.fit16 = w.i, w.pos16
+				w.fit, w.fit16 = i, pos16
 			}
 		}
 	}
+	w.i, w.pos16, w.total = i, pos16, total
 }
 
 // skipPast drops the URLs and emoji units that start before the walk's
@@ -233,7 +265,7 @@ func (w *walker) step() (weight int, invalid bool) {
 		w.pos16 += n16
 		if elided == 0 {
 			w.i = end
-			return w.cfg.TransformedURLLength * w.cfg.Scale, endsInvalid(s[i:end])
+			return w.urlWeight, endsInvalid(s[i:end])
 		}
 		// twitter-text skips the length of the URL's text, which can be
 		// shorter than its span (a protocol-less URL whose path is joined

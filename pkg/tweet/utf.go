@@ -16,22 +16,6 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// isASCII reports whether s holds only ASCII bytes, 8 bytes at a time.
-func isASCII(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if load64(s, i)&hi8 != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // utf16Len returns the length of s in UTF-16 code units, counting each byte
 // of invalid UTF-8 as one unit (as U+FFFD would be).
 func utf16Len(s string) int {
@@ -83,6 +67,12 @@ func repairUTF8(s string) string {
 // grapheme-cluster boundary and a unit boundary (so not inside a URL or an
 // emoji unit). It walks from the start, so it costs O(fit).
 func safeCut(s string, fit int, cfg *Config) int {
+	// fit is a unit boundary. Before an ASCII code point there is a grapheme
+	// boundary unless it is the LF of a CR LF or follows a Prepend
+	// character (never ASCII): the common case needs no walk.
+	if fit > 0 && fit < len(s) && s[fit] < utf8.RuneSelf && s[fit-1] < utf8.RuneSelf && (s[fit] != '\n' || s[fit-1] != '\r') {
+		return fit
+	}
 	var w walker
 	w.init(s, cfg)
 	g, state := 0, -1 // next grapheme boundary
