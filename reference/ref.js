@@ -8,6 +8,8 @@
 //   parse  "v1", "v2", "v3": twitter-text@3.1.0 parseTweet results per config
 //   urls   "urls": extractUrlsWithIndices (indices in UTF-16 code units)
 //   emoji  "emoji": twemoji-parser@11.0.2 parse (indices in UTF-16 code units)
+//   nfc    "nfc": String.prototype.normalize('NFC') of node's ICU (the NFC
+//          that twitter-text applies)
 //   all    every field above
 // Output order is input order. A line that is not valid JSON is answered with
 // {"line": N, "error": "..."} so callers can line results up.
@@ -17,7 +19,7 @@ const twttr = require('twitter-text');
 const twemoji = require('twemoji-parser');
 
 const mode = process.argv[2] || 'parse';
-const modes = new Set(['parse', 'urls', 'emoji', 'all']);
+const modes = new Set(['parse', 'urls', 'emoji', 'nfc', 'all']);
 if (!modes.has(mode)) {
   process.stderr.write(`ref.js: unknown mode ${mode}; want one of ${[...modes].join(', ')}\n`);
   process.exit(2);
@@ -36,6 +38,9 @@ function answer(text) {
   }
   if (mode === 'emoji' || mode === 'all') {
     out.emoji = twemoji.parse(text).map((e) => ({ text: e.text, indices: e.indices }));
+  }
+  if (mode === 'nfc' || mode === 'all') {
+    out.nfc = text.normalize('NFC');
   }
   return out;
 }

@@ -72,3 +72,8 @@ func isNFC(s string) bool {
 	iterPool.Put(it)
 	return pos == len(s)
 }
+
+// toNFC returns the NFC form of s (valid UTF-8).
+func toNFC(s string) string {
+	return norm.NFC.String(s)
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/tweetlen/tweetlen/pkg/emoji"
 	"github.com/tweetlen/tweetlen/pkg/extract"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Parse measures text under cfg exactly as twitter-text 3.1.0's parseTweet
@@ -28,12 +27,12 @@ func Parse(text string, cfg Config) Result {
 	switch classify(s) {
 	case textInvalidUTF8:
 		orig16 = utf16Len(s) // counts each invalid byte as one unit
-		s = norm.NFC.String(repairUTF8(s))
+		s = toNFC(repairUTF8(s))
 		normalized = true
 	case textMaybeNotNFC:
 		if !isNFC(s) {
 			orig16 = utf16Len(s)
-			s = norm.NFC.String(s)
+			s = toNFC(s)
 			normalized = true
 		}
 	}
