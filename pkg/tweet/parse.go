@@ -179,7 +179,8 @@ func (w *walker) plainRun(stop int) {
 	s := w.s
 	i, pos16, total := w.i, w.pos16, w.total
 	for i < stop {
-		if s[i] < utf8.RuneSelf && w.asciiWeight >= 0 {
+		c := s[i]
+		if c < utf8.RuneSelf && w.asciiWeight >= 0 {
 			// A run of ASCII code points of the same weight.
 			j := i + 1
 			for j+8 <= stop && load64(s, j)&hi8 == 0 {
@@ -208,10 +209,13 @@ func (w *walker) plainRun(stop int) {
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = decodeValid(s, i)
+		}
 		i += size
 		pos16++
-		if r >= 0x10000 {
+		if size == 4 {
 			pos16++
 		}
 		total += runeWeight(r, &w.cfg)
