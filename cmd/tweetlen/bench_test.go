@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tweetlen/tweetlen/internal/corpus"
 	"github.com/tweetlen/tweetlen/pkg/tweet"
 )
 
@@ -69,3 +70,19 @@ func BenchmarkDecodeAndWrite(b *testing.B) {
 }
 
 var tweetResult tweet.Result
+
+// BenchmarkBatchCorpus is BenchmarkBatch over 20,000 lines of the
+// benchmark corpus (internal/corpus), as bench/compare feeds the binary.
+func BenchmarkBatchCorpus(b *testing.B) {
+	var in bytes.Buffer
+	if err := corpus.WriteJSONL(&in, 1, 20000); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(in.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := Main([]string{"--input", "jsonl", "--format", "json"}, bytes.NewReader(in.Bytes()), io.Discard, io.Discard); code > 1 {
+			b.Fatalf("exit %d", code)
+		}
+	}
+}

@@ -21,7 +21,17 @@ const jsonlReadBuffer = 1 << 20
 
 // readJSONL checks each record of a JSON Lines input (--input jsonl), in
 // order, streaming: memory is bounded by the longest line, not the input.
+// With JSON output it runs in parallel (see batch.go).
 func readJSONL(c *checker, in *input) error {
+	if j, ok := c.rep.(*jsonReporter); ok && !batchSequential {
+		return readJSONLParallel(c, in, j)
+	}
+	return readJSONLSeq(c, in)
+}
+
+// readJSONLSeq is readJSONL one line after the other, for text output and
+// as the reference of the parallel version.
+func readJSONLSeq(c *checker, in *input) error {
 	name := in.name
 	br := bufio.NewReaderSize(in.r, jsonlReadBuffer)
 	var (
@@ -50,7 +60,7 @@ func readJSONL(c *checker, in *input) error {
 func checkRecord(c *checker, dec *recordDecoder, p *post, n int, line []byte, readErr error) error {
 	where := func() string { return fmt.Sprintf("%s:%d", p.source, n) }
 	if errors.Is(readErr, errLineTooLong) {
-		return c.inputError(where(), fmt.Errorf("line longer than %s; a JSON Lines record must be one line", sizeString(maxLineBytes)))
+		return c.inputError(where(), lineTooLongError(maxLineBytes))
 	}
 	line = bytes.TrimSuffix(line, []byte("\n"))
 	line = bytes.TrimSuffix(line, []byte("\r"))

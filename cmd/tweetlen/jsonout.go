@@ -13,51 +13,77 @@ import (
 // the field order of the README's contract, with a hand-written appender:
 // no reflection per post.
 type jsonReporter struct {
-	w       *bufio.Writer
-	buf     []byte
-	profile []byte // the profile name as a JSON string
-	limit   int
+	w     *bufio.Writer
+	buf   []byte
+	limit int
+	// profileLimit is `,"profile":…,"limit":…,"remaining":`, the constant
+	// part of every line.
+	profileLimit []byte
 }
 
 func newJSONReporter(w io.Writer, c *checker, _ bool) reporter {
 	profile, _ := json.Marshal(c.profile)
+	limit := c.cfg.MaxWeightedTweetLength
+	pl := append([]byte(`,"profile":`), profile...)
+	pl = appendField(pl, `,"limit":`, limit)
+	pl = append(pl, `,"remaining":`...)
 	return &jsonReporter{
-		w:       bufio.NewWriterSize(w, 256<<10),
-		buf:     make([]byte, 0, 512),
-		profile: profile,
-		limit:   c.cfg.MaxWeightedTweetLength,
+		w:            bufio.NewWriterSize(w, 256<<10),
+		buf:          make([]byte, 0, 512),
+		limit:        limit,
+		profileLimit: pl,
 	}
 }
 
 func (j *jsonReporter) report(p *post, r *tweet.Result) error {
-	b := append(j.buf[:0], `{"id":`...)
-	if p.id != nil {
-		b = append(b, p.id...) // verbatim: the decoder checked it is JSON
+	j.buf = j.appendResult(j.buf[:0], p.id, r)
+	_, err := j.w.Write(j.buf)
+	return err
+}
+
+// appendResult appends the JSON line for a post with the given raw JSON id
+// (nil when absent) to b. It only reads j, so batch workers share it.
+func (j *jsonReporter) appendResult(b, id []byte, r *tweet.Result) []byte {
+	b = append(b, `{"id":`...)
+	if id != nil {
+		b = append(b, id...) // verbatim: the decoder checked it is JSON
 	} else {
 		b = append(b, "null"...)
 	}
 	b = appendField(b, `,"weightedLength":`, r.WeightedLength)
-	b = append(b, `,"valid":`...)
-	b = strconv.AppendBool(b, r.Valid)
+	if r.Valid {
+		b = append(b, `,"valid":true`...)
+	} else {
+		b = append(b, `,"valid":false`...)
+	}
 	b = appendField(b, `,"permillage":`, r.Permillage)
 	b = appendField(b, `,"validRangeStart":`, r.ValidRangeStart)
 	b = appendField(b, `,"validRangeEnd":`, r.ValidRangeEnd)
 	b = appendField(b, `,"displayRangeStart":`, r.DisplayRangeStart)
 	b = appendField(b, `,"displayRangeEnd":`, r.DisplayRangeEnd)
-	b = append(b, `,"profile":`...)
-	b = append(b, j.profile...)
-	b = appendField(b, `,"limit":`, j.limit)
-	b = appendField(b, `,"remaining":`, j.limit-r.WeightedLength)
-	b = append(b, "}\n"...)
-	j.buf = b
-	_, err := j.w.Write(b)
-	return err
+	b = append(b, j.profileLimit...)
+	b = appendInt(b, j.limit-r.WeightedLength)
+	return append(b, "}\n"...)
 }
 
 func (j *jsonReporter) flush() error { return j.w.Flush() }
 
 func appendField(b []byte, name string, v int) []byte {
-	return strconv.AppendInt(append(b, name...), int64(v), 10)
+	return appendInt(append(b, name...), v)
+}
+
+// appendInt appends v in decimal; small non-negative values, the usual
+// ones, without strconv.
+func appendInt(b []byte, v int) []byte {
+	switch {
+	case v >= 0 && v < 10:
+		return append(b, byte('0'+v))
+	case v >= 10 && v < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case v >= 100 && v < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // appendJSONString appends s as a JSON string (file names: not hot).

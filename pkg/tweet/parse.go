@@ -68,7 +68,7 @@ func Parse(text string, cfg Config) Result {
 	if w.fit == len(s) {
 		r.SafeCutBytes = w.fit
 	} else {
-		r.SafeCutBytes = safeCut(s, w.fit, &cfg)
+		r.SafeCutBytes = safeCut(s, w.fit, &w)
 	}
 	return r
 }
@@ -98,8 +98,12 @@ type walker struct {
 	emojiScanEnd      int // where the emulated global emoji scan resumes
 
 	asciiWeight int // weight of every ASCII code point, or -1 if they differ
+	weight      int // weight of every code point, or -1 if they differ
 	urlWeight   int // weight of a URL
 	limit       int // the limit in weight (MaxWeightedTweetLength × Scale)
+
+	spans  [8]span // the last URL and emoji units walked before the limit
+	nspans int     // how many were walked in all
 
 	total      int  // summed weights
 	urls       int  // URLs counted
@@ -109,6 +113,41 @@ type walker struct {
 }
 
 const none = math.MaxInt
+
+// span is a unit of several code points: [start, end) in bytes.
+type span struct{ start, end int }
+
+// record remembers a multi-code-point unit walked while the text still
+// fits, for safeCut.
+func (w *walker) record(start int) {
+	if w.frozen {
+		return
+	}
+	end := w.i
+	if w.lowHalf {
+		_, size := utf8.DecodeRuneInString(w.s[end:])
+		end += size
+	}
+	w.spans[w.nspans%len(w.spans)] = span{start, end}
+	w.nspans++
+}
+
+// insideSpan reports whether byte offset p falls strictly inside one of the
+// recorded units.
+func (w *walker) insideSpan(p int) bool {
+	for k := range min(w.nspans, len(w.spans)) {
+		if sp := w.spans[k]; sp.start < p && p < sp.end {
+			return true
+		}
+	}
+	return false
+}
+
+// spansKnownFrom reports whether every multi-code-point unit that may
+// overlap the text from byte offset q on was recorded.
+func (w *walker) spansKnownFrom(q int) bool {
+	return w.nspans <= len(w.spans) || q >= w.spans[w.nspans%len(w.spans)].start
+}
 
 func (w *walker) init(s string, cfg *Config) {
 	w.s = s
@@ -120,6 +159,7 @@ func (w *walker) init(s string, cfg *Config) {
 		w.nextEmoji()
 	}
 	w.asciiWeight = uniformASCIIWeight(cfg)
+	w.weight = uniformWeight(cfg)
 	w.urlWeight = cfg.TransformedURLLength * cfg.Scale
 	w.limit = cfg.MaxWeightedTweetLength * cfg.Scale
 }
@@ -176,6 +216,9 @@ func (w *walker) add(weight int, invalid bool) {
 // plainRun walks the code points from w.i up to stop, where no URL or emoji
 // unit starts: each is a unit of its own. It is the hot loop of Parse.
 func (w *walker) plainRun(stop int) {
+	if w.weight >= 0 && w.uniformRun(stop) {
+		return
+	}
 	s := w.s
 	i, pos16, total := w.i, w.pos16, w.total
 	for i < stop {
@@ -268,6 +311,7 @@ func (w *walker) step() (weight int, invalid bool) {
 		w.pos16 += n16
 		if elided == 0 {
 			w.i = end
+			w.record(i)
 			return w.urlWeight, endsInvalid(s[i:end])
 		}
 		// twitter-text skips the length of the URL's text, which can be
@@ -280,6 +324,7 @@ func (w *walker) step() (weight int, invalid bool) {
 			if r >= 0x10000 {
 				if left == 1 {
 					w.i, w.lowHalf = j, true
+					w.record(i)
 					return w.urlWeight, false
 				}
 				left--
@@ -288,12 +333,14 @@ func (w *walker) step() (weight int, invalid bool) {
 			j += size
 		}
 		w.i = j
+		w.record(i)
 		return w.urlWeight, endsInvalid(s[i:j])
 	case w.emojiStart:
 		end := w.emoji
 		w.nextEmoji()
 		w.pos16 += utf16Len(s[i:end])
 		w.i = end
+		w.record(i)
 		return w.cfg.DefaultWeight, endsInvalid(s[i:end])
 	}
 	r, size := utf8.DecodeRuneInString(s[i:])
@@ -316,6 +363,46 @@ func runeWeight(r rune, cfg *Config) int {
 	for _, rg := range cfg.Ranges {
 		if key >= rg.Start && key <= rg.End {
 			return rg.Weight
+		}
+	}
+	return cfg.DefaultWeight
+}
+
+// uniformRun is plainRun for configs where every code point weighs the
+// same (V1): it counts code points 8 bytes at a time instead of decoding
+// them. It declines (returns false, having done nothing) when the run may
+// hold an invalid character, whose position matters.
+func (w *walker) uniformRun(stop int) bool {
+	n, astral, maybeInvalid := countRunes(w.s[w.i:stop])
+	if maybeInvalid && hasInvalidChar(w.s[w.i:stop]) {
+		return false
+	}
+	add := n * w.weight
+	if !w.frozen {
+		if w.total+add <= w.limit {
+			w.fit, w.fit16 = stop, w.pos16+n+astral
+		} else {
+			k := n // code points that fit
+			if w.weight > 0 {
+				k = (w.limit - w.total) / w.weight
+			}
+			j, units := advanceRunes(w.s, w.i, k)
+			w.fit, w.fit16 = j, w.pos16+units
+			w.frozen = true
+		}
+	}
+	w.total += add
+	w.pos16 += n + astral
+	w.i = stop
+	return true
+}
+
+// uniformWeight returns the weight shared by all code points under cfg, or
+// -1 when they do not all weigh the same.
+func uniformWeight(cfg *Config) int {
+	for _, rg := range cfg.Ranges {
+		if rg.Weight != cfg.DefaultWeight {
+			return -1
 		}
 	}
 	return cfg.DefaultWeight

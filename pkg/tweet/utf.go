@@ -1,6 +1,7 @@
 package tweet
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -28,6 +29,80 @@ func decodeValid(s string, i int) (rune, int) {
 		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
 	}
 	return rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
+}
+
+const lsb = 0x0101010101010101
+
+// countRunes counts the code points of s (valid UTF-8) and, among them, the
+// astral ones (two UTF-16 units each), 8 bytes at a time. maybeInvalid is
+// set when s holds a 0xEF byte, the lead byte of U+FEFF, U+FFFE and U+FFFF.
+func countRunes(s string) (n, astral int, maybeInvalid bool) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := load64(s, i)
+		if v&hi8 == 0 {
+			n += 8
+			continue
+		}
+		cont := v &^ (v << 1) & hi8 // 10xxxxxx: continuation bytes
+		four := v & (v << 1) & (v << 2) & (v << 3) & hi8
+		n += 8 - bits.OnesCount64(cont)
+		astral += bits.OnesCount64(four)
+		x := v ^ 0xEF*lsb // a zero byte where v has 0xEF
+		if (x-lsb)&^x&hi8 != 0 {
+			maybeInvalid = true
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c&0xC0 != 0x80 {
+			n++
+		}
+		if c >= 0xF0 {
+			astral++
+		}
+		if c == 0xEF {
+			maybeInvalid = true
+		}
+	}
+	return n, astral, maybeInvalid
+}
+
+// hasInvalidChar reports whether s (valid UTF-8) holds U+FEFF, U+FFFE or
+// U+FFFF (EF BB BF, EF BF BE, EF BF BF).
+func hasInvalidChar(s string) bool {
+	for i := 0; ; i++ {
+		j := strings.IndexByte(s[i:], 0xEF)
+		if j < 0 || i+j+2 >= len(s) {
+			return false
+		}
+		i += j
+		if b1, b2 := s[i+1], s[i+2]; b1 == 0xBB && b2 == 0xBF || b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF) {
+			return true
+		}
+	}
+}
+
+// advanceRunes returns the byte offset of s k code points after byte i, and
+// the UTF-16 length of those code points.
+func advanceRunes(s string, i, k int) (j, units int) {
+	j = i
+	for ; k > 0 && j < len(s); k-- {
+		c := s[j]
+		switch {
+		case c < 0x80:
+			j++
+		case c < 0xE0:
+			j += 2
+		case c < 0xF0:
+			j += 3
+		default:
+			j += 4
+			units++
+		}
+		units++
+	}
+	return j, units
 }
 
 // utf16Len returns the length of s in UTF-16 code units, counting each byte
@@ -79,14 +154,63 @@ func repairUTF8(s string) string {
 
 // safeCut returns the largest byte offset p <= fit of s that is both a
 // grapheme-cluster boundary and a unit boundary (so not inside a URL or an
-// emoji unit). It walks from the start, so it costs O(fit).
-func safeCut(s string, fit int, cfg *Config) int {
+// emoji unit). w is the walker that walked s and found fit.
+//
+// It restarts grapheme segmentation shortly before fit when it can (see
+// restartBefore) and checks unit boundaries against the units the walk
+// recorded; otherwise it walks again from the start, in O(fit).
+func safeCut(s string, fit int, w *walker) int {
 	// fit is a unit boundary. Before an ASCII code point there is a grapheme
 	// boundary unless it is the LF of a CR LF or follows a Prepend
 	// character (never ASCII): the common case needs no walk.
 	if fit > 0 && fit < len(s) && s[fit] < utf8.RuneSelf && s[fit-1] < utf8.RuneSelf && (s[fit] != '\n' || s[fit-1] != '\r') {
 		return fit
 	}
+	if q := restartBefore(s, fit); q > 0 && w.spansKnownFrom(q) {
+		best := -1
+		for g, state := q, -1; g <= fit; {
+			if !w.insideSpan(g) {
+				best = g
+			}
+			if g == len(s) {
+				break
+			}
+			g, state = nextGrapheme(s, g, state)
+		}
+		if best >= 0 {
+			return best
+		}
+	}
+	return safeCutFromStart(s, fit, &w.cfg)
+}
+
+// restartBefore returns a byte offset q <= fit, at most 256 bytes before
+// it, where grapheme segmentation can start afresh: q holds an ASCII code
+// point other than LF and is a boundary whatever came before (the code
+// point before q is not a Prepend character or CR). It returns 0 if there
+// is none.
+func restartBefore(s string, fit int) int {
+	for q := min(fit, len(s)-1); q > 0 && q >= fit-256; q-- {
+		if c := s[q]; c >= utf8.RuneSelf || c == '\n' {
+			continue
+		}
+		if p := s[q-1]; p < utf8.RuneSelf {
+			if p != '\r' {
+				return q
+			}
+			continue
+		}
+		_, size := utf8.DecodeLastRuneInString(s[:q])
+		if c, _, _, _ := uniseg.FirstGraphemeClusterInString(s[q-size:q+1], -1); len(c) == size {
+			return q
+		}
+	}
+	return 0
+}
+
+// safeCutFromStart is safeCut by walking units and grapheme clusters in
+// lockstep from the start of s.
+func safeCutFromStart(s string, fit int, cfg *Config) int {
 	var w walker
 	w.init(s, cfg)
 	g, state := 0, -1 // next grapheme boundary
