@@ -297,10 +297,33 @@ func (w *batchWorker) process(ch *chunk) {
 
 // line checks one line (without its "\n") and appends its JSON report to
 // ch.out, as [checkRecord] does. It does not allocate for a well-formed
-// record that the fast decoder takes.
+// record that the fast decoder takes (TestBatchLineAllocs).
 func (w *batchWorker) line(ch *chunk, line []byte, first bool) error {
+	text, ok, err := w.decodeLine(line, first)
+	if !ok {
+		return err
+	}
+	r := tweet.Parse(text, w.cfg)
+	if !r.Valid {
+		ch.invalid++
+	}
+	ch.out = w.enc.appendResult(ch.out, w.dec.id, &r)
+	return nil
+}
+
+// decodeLine decodes line into its text and w.dec.id. It reports false for
+// a blank line (with a nil error) and for a bad one.
+//
+// The text is not a copy: it aliases the line (a text without escapes) or
+// w.dec's buffer (one with escapes), made a string with unsafe.String. That
+// is safe because both stay unchanged for as long as the text is used: the
+// chunk's input until the writer has written the chunk and given it back,
+// the buffer until the next decodeLine; and the text is only used until the
+// line's report is appended: tweet.Parse keeps nothing of its argument once
+// it returns but Result.Text, which [batchWorker.line] drops.
+func (w *batchWorker) decodeLine(line []byte, first bool) (text string, ok bool, err error) {
 	if len(line) > w.maxLine {
-		return lineTooLongError(w.maxLine)
+		return "", false, lineTooLongError(w.maxLine)
 	}
 	if n := len(line); n > 0 && line[n-1] == '\r' {
 		line = line[:n-1]
@@ -309,30 +332,19 @@ func (w *batchWorker) line(ch *chunk, line []byte, first bool) error {
 		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
 	}
 	if isBlank(line) {
-		return nil
+		return "", false, nil
 	}
 	if !utf8.Valid(line) {
 		off := invalidUTF8(line)
-		return fmt.Errorf("invalid UTF-8 at byte offset %d of the line (byte 0x%02X): JSON Lines input must be UTF-8", off, line[off])
+		return "", false, fmt.Errorf("invalid UTF-8 at byte offset %d of the line (byte 0x%02X): JSON Lines input must be UTF-8", off, line[off])
 	}
 	if err := w.dec.decode(line); err != nil {
-		return err
+		return "", false, err
 	}
-	// The text aliases the chunk's input (no escapes) or the decoder's
-	// buffer (escapes). Both stay unchanged until this line's report is
-	// appended: the input until the writer has written the chunk, the
-	// buffer until the next decode. tweet.Parse keeps nothing of its
-	// argument once it returns but Result.Text, and r dies here.
-	var text string
 	if len(w.dec.text) > 0 {
 		text = unsafe.String(unsafe.SliceData(w.dec.text), len(w.dec.text))
 	}
-	r := tweet.Parse(text, w.cfg)
-	if !r.Valid {
-		ch.invalid++
-	}
-	ch.out = w.enc.appendResult(ch.out, w.dec.id, &r)
-	return nil
+	return text, true, nil
 }
 
 // isBlank reports whether line holds only spaces, tabs and CRs.

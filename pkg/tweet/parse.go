@@ -386,7 +386,10 @@ func (w *walker) uniformRun(stop int) bool {
 			if w.weight > 0 {
 				k = (w.limit - w.total) / w.weight
 			}
-			j, units := advanceRunes(w.s, w.i, k)
+			j, units := w.i+k, k // all ASCII
+			if n != stop-w.i {
+				j, units = advanceRunes(w.s, w.i, k)
+			}
 			w.fit, w.fit16 = j, w.pos16+units
 			w.frozen = true
 		}
