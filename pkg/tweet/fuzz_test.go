@@ -1,6 +1,7 @@
 package tweet
 
 import (
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -22,6 +23,10 @@ var fuzzSeeds = []string{
 func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
+	}
+	// And every text of our recorded reference cases.
+	for _, a := range oracleLoadAnswers(f, filepath.Join("..", "..", "testdata", "reference", "answers.jsonl")) {
+		f.Add(a.Text)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, cfg := range []Config{V1, V2, V3} {

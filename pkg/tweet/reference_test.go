@@ -136,7 +136,7 @@ func oracleExpand(parts json.RawMessage, n *int) (string, error) {
 	return b.String(), nil
 }
 
-func oracleLoadAnswers(t *testing.T, path string) []oracleAnswer {
+func oracleLoadAnswers(t testing.TB, path string) []oracleAnswer {
 	t.Helper()
 	b, err := os.ReadFile(path)
 	if err != nil {
