@@ -6,7 +6,6 @@ import (
 	"io"
 	"runtime"
 	"sync"
-	"unicode/utf8"
 	"unsafe"
 
 	"github.com/tweetlen/tweetlen/pkg/tweet"
@@ -67,6 +66,7 @@ type lineError struct {
 // batch is one run of the pipeline over one input.
 type batch struct {
 	r        io.Reader
+	size     int // batchChunkBytes, read once: the reader may outlive a failed run
 	maxLine  int
 	nchunks  int
 	made     int
@@ -83,6 +83,7 @@ func readJSONLParallel(c *checker, in *input, j *jsonReporter) error {
 	workers := max(1, runtime.GOMAXPROCS(0))
 	b := &batch{
 		r:       in.r,
+		size:    batchChunkBytes,
 		maxLine: maxLineBytes,
 		nchunks: 2*workers + 2,
 		stop:    make(chan struct{}),
@@ -119,12 +120,23 @@ func readJSONLParallel(c *checker, in *input, j *jsonReporter) error {
 // write emits the chunks in input order; it returns when the reader is done
 // or when writing fails.
 func (b *batch) write(c *checker, name string, j *jsonReporter) error {
+	// The chunks go straight to stdout, not through j.w: one write each.
+	if err := j.w.Flush(); err != nil {
+		return err
+	}
+	put := func(p []byte) error {
+		if len(p) == 0 {
+			return nil
+		}
+		_, err := j.out.Write(p)
+		return err
+	}
 	base := 0 // lines before the current chunk
 	for ch := range b.order {
 		<-ch.ready
 		off := 0
 		for _, e := range ch.errs {
-			if _, err := j.w.Write(ch.out[off:e.off]); err != nil {
+			if err := put(ch.out[off:e.off]); err != nil {
 				return err
 			}
 			off = e.off
@@ -132,7 +144,7 @@ func (b *batch) write(c *checker, name string, j *jsonReporter) error {
 				return err
 			}
 		}
-		if _, err := j.w.Write(ch.out[off:]); err != nil {
+		if err := put(ch.out[off:]); err != nil {
 			return err
 		}
 		c.invalid += ch.invalid
@@ -153,10 +165,10 @@ func (b *batch) write(c *checker, name string, j *jsonReporter) error {
 // recycle gives ch back to the reader, dropping buffers that a long line
 // made large.
 func (b *batch) recycle(ch *chunk) {
-	if cap(ch.in) > 4*batchChunkBytes {
+	if cap(ch.in) > 4*b.size {
 		ch.in = nil
 	}
-	if cap(ch.out) > 8*batchChunkBytes {
+	if cap(ch.out) > 8*b.size {
 		ch.out = nil
 	}
 	ch.tooLong, ch.readErr = false, nil
@@ -181,7 +193,11 @@ func (b *batch) get() *chunk {
 		}
 	}
 	if ch.in == nil {
-		ch.in = make([]byte, 0, batchChunkBytes)
+		ch.in = make([]byte, 0, b.size)
+	}
+	if ch.out == nil {
+		// A report line is about as long as a corpus line.
+		ch.out = make([]byte, 0, b.size+b.size/2)
 	}
 	return ch
 }
@@ -334,12 +350,20 @@ func (w *batchWorker) decodeLine(line []byte, first bool) (text string, ok bool,
 	if isBlank(line) {
 		return "", false, nil
 	}
-	if !utf8.Valid(line) {
-		off := invalidUTF8(line)
-		return "", false, fmt.Errorf("invalid UTF-8 at byte offset %d of the line (byte 0x%02X): JSON Lines input must be UTF-8", off, line[off])
-	}
-	if err := w.dec.decode(line); err != nil {
-		return "", false, err
+	// The fast decoder validates UTF-8 as it scans, so a line it takes
+	// needs no separate pass; for the others, a UTF-8 error comes first, as
+	// in checkRecord.
+	if w.dec.fast(line) {
+		if !w.dec.hasText {
+			return "", false, errNoText
+		}
+	} else {
+		if off := invalidUTF8(line); off >= 0 {
+			return "", false, utf8LineError(line, off)
+		}
+		if err := w.dec.slow(line); err != nil {
+			return "", false, err
+		}
 	}
 	if len(w.dec.text) > 0 {
 		text = unsafe.String(unsafe.SliceData(w.dec.text), len(w.dec.text))

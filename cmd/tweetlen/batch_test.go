@@ -7,9 +7,11 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
+	"unicode/utf8"
 
 	"github.com/tweetlen/tweetlen/internal/corpus"
 	"github.com/tweetlen/tweetlen/pkg/tweet"
@@ -47,6 +49,10 @@ func batchMixedInput(seed uint64, longLine, tooLong int) []byte {
 		case k < 90:
 			b.WriteString([]string{"", " ", "\t", "\r", "  \t "}[rng.IntN(5)])
 		case k < 95:
+			if longLine > 32<<10 && rng.IntN(20) != 0 {
+				b.WriteString(`{"id":"not so long","text":"x"}`) // keep the input small
+				break
+			}
 			fmt.Fprintf(&b, `{"id":%d,"text":"%s"}`, i, strings.Repeat("long é ", longLine/8))
 		case k < 98:
 			fmt.Fprintf(&b, `{"id":%d,"text":"%s"}`, i, strings.Repeat("x", tooLong))
@@ -79,7 +85,7 @@ func TestBatchParallelMatchesSequential(t *testing.T) {
 		chunk, maxLine, longLine, tooLong int
 		procs                             int
 	}{
-		{chunk: 256 << 10, maxLine: 64 << 20, longLine: 600 << 10, tooLong: 0, procs: 2},
+		{chunk: 256 << 10, maxLine: 64 << 20, longLine: 300 << 10, tooLong: 0, procs: 2},
 		{chunk: 4 << 10, maxLine: 20 << 10, longLine: 10 << 10, tooLong: 30 << 10, procs: 2},
 		{chunk: 4 << 10, maxLine: 20 << 10, longLine: 10 << 10, tooLong: 30 << 10, procs: 1},
 		{chunk: 4 << 10, maxLine: 20 << 10, longLine: 10 << 10, tooLong: 30 << 10, procs: 4},
@@ -91,6 +97,13 @@ func TestBatchParallelMatchesSequential(t *testing.T) {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(tc.procs))
 			batchChunkBytes, maxLineBytes = tc.chunk, tc.maxLine
 			in := batchMixedInput(uint64(tc.chunk+tc.procs), tc.longLine, tc.tooLong)
+			if longest := slices.Max(slices.Collect(func(yield func(int) bool) {
+				for l := range bytes.Lines(in) {
+					yield(len(l))
+				}
+			})); tc.longLine > tc.chunk && longest <= tc.chunk {
+				t.Fatalf("the longest line has %d bytes, not more than a chunk", longest) // the case tests long lines
+			}
 			for _, profile := range []string{"twitter", "x"} {
 				wantCode, wantOut, wantErr := runBatch(t, true, bytes.NewReader(in), "-p", profile)
 				if wantCode != 2 || strings.Count(wantErr, "\n") < 100 || strings.Count(wantOut, "\n") < 2000 {
@@ -106,7 +119,7 @@ func TestBatchParallelMatchesSequential(t *testing.T) {
 				}{
 					{"whole", in, func(r io.Reader) io.Reader { return r }},
 					{"half", in, iotest.HalfReader},
-					{"one byte", in[:min(len(in), 100<<10)], iotest.OneByteReader},
+					{"one byte", in[:min(len(in), 30<<10)], iotest.OneByteReader},
 				} {
 					wantCode, wantOut, wantErr := wantCode, wantOut, wantErr
 					if len(rd.data) != len(in) {
@@ -241,4 +254,72 @@ func TestBatchLineAllocs(t *testing.T) {
 			t.Errorf("%s: %v allocations per line, want 0", line, allocs)
 		}
 	}
+}
+
+// TestPlainRunValidatesUTF8 checks that plainRun runs to the end of b
+// exactly when b is valid UTF-8 without '"', '\\' or control characters,
+// for every sequence of up to three bytes from a set of boundary values,
+// at every offset within an 8-byte word, and for random bytes.
+func TestPlainRunValidatesUTF8(t *testing.T) {
+	edge := []byte{0x00, 0x1F, 0x20, '"', '\\', 'a', 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+		0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF}
+	plain := func(b []byte) bool {
+		if !utf8.Valid(b) {
+			return false
+		}
+		for _, c := range b {
+			if c < 0x20 || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	check := func(b []byte) {
+		t.Helper()
+		got := plainRun(b, 0) == len(b)
+		if want := plain(b); got != want {
+			t.Fatalf("plainRun(%q) reaches the end: %v, want %v", b, got, want)
+		}
+	}
+	for pad := range 9 {
+		prefix := bytes.Repeat([]byte("p"), pad)
+		for _, c1 := range edge {
+			for _, c2 := range edge {
+				for _, c3 := range edge {
+					check(append(prefix[:pad:pad], c1, c2, c3))
+					check(append(prefix[:pad:pad], c1, c2, c3, 0x80, 'x', 'y', 'z', 'w', 'v', 'u', 't', 's'))
+				}
+				check(append(prefix[:pad:pad], c1, c2))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		b := make([]byte, rng.IntN(20))
+		for i := range b {
+			b[i] = edge[rng.IntN(len(edge))]
+		}
+		check(b)
+	}
+	for _, s := range []string{"é日本🇫🇷\U0010FFFF", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe0\x80\xaf", "\xc0\xaf"} {
+		check([]byte(s))
+	}
+}
+
+// FuzzBatchParallel checks the parallel pipeline against the sequential
+// reference on arbitrary input, with chunks and a line cap small enough for
+// lines to cross chunks and to go over the cap.
+func FuzzBatchParallel(f *testing.F) {
+	f.Add([]byte("\uFEFF{\"id\":1,\"text\":\"a\"}\r\n\n{bad}\n{\"text\":\"" + strings.Repeat("x", 150) + "\"}\n{\"text\":\"\xff\"}"))
+	f.Add(batchMixedInput(1, 100, 300)[:2000])
+	f.Fuzz(func(t *testing.T, in []byte) {
+		defer func(c, l int) { batchChunkBytes, maxLineBytes = c, l }(batchChunkBytes, maxLineBytes)
+		batchChunkBytes, maxLineBytes = 64, 100
+		wantCode, wantOut, wantErr := runBatch(t, true, bytes.NewReader(in))
+		code, out, errOut := runBatch(t, false, bytes.NewReader(in))
+		if code != wantCode || out != wantOut || errOut != wantErr {
+			t.Errorf("%q:\nparallel   exit %d, stdout %q, stderr %q\nsequential exit %d, stdout %q, stderr %q",
+				in, code, out, errOut, wantCode, wantOut, wantErr)
+		}
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"strings"
 	"testing"
 
 	"github.com/tweetlen/tweetlen/internal/corpus"
@@ -45,26 +44,27 @@ func BenchmarkBatch(b *testing.B) {
 	}
 }
 
-// BenchmarkDecodeAndWrite is BenchmarkBatch without pkg/tweet's counting:
-// the CLI's own cost per line.
+// BenchmarkDecodeAndWrite is BenchmarkBatch without pkg/tweet's counting
+// nor the pipeline: the CLI's own cost per line, as a batch worker decodes
+// and encodes it.
 func BenchmarkDecodeAndWrite(b *testing.B) {
 	in := benchInput(10000)
-	lines := strings.Split(strings.TrimSuffix(string(in), "\n"), "\n")
+	lines := bytes.Split(bytes.TrimSuffix(in, []byte("\n")), []byte("\n"))
 	c := &checker{profile: "twitter"}
-	rep := newJSONReporter(io.Discard, c, false)
+	j := newJSONReporter(io.Discard, c, false).(*jsonReporter)
+	w := newBatchWorker(c.cfg, j, maxLineBytes)
+	out := make([]byte, 0, 4<<20)
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
-	var dec recordDecoder
-	var p post
 	for b.Loop() {
+		out = out[:0]
 		for _, line := range lines {
-			if err := dec.decode([]byte(line)); err != nil {
+			text, ok, err := w.decodeLine(line, false)
+			if !ok {
 				b.Fatal(err)
 			}
-			p.id, p.text = dec.id, string(dec.text)
-			if err := rep.report(&p, &tweetResult); err != nil {
-				b.Fatal(err)
-			}
+			tweetResult.WeightedLength = len(text)
+			out = j.appendResult(out, w.dec.id, &tweetResult)
 		}
 	}
 }

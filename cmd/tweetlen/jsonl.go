@@ -71,13 +71,18 @@ func checkRecord(c *checker, dec *recordDecoder, p *post, n int, line []byte, re
 		return nil // blank line
 	}
 	if off := invalidUTF8(line); off >= 0 {
-		return c.inputError(where(), fmt.Errorf("invalid UTF-8 at byte offset %d of the line (byte 0x%02X): JSON Lines input must be UTF-8", off, line[off]))
+		return c.inputError(where(), utf8LineError(line, off))
 	}
 	if err := dec.decode(line); err != nil {
 		return c.inputError(where(), err)
 	}
 	p.line, p.id, p.text = n, dec.id, string(dec.text)
 	return c.check(p)
+}
+
+// utf8LineError is the error for a line whose byte off is not UTF-8.
+func utf8LineError(line []byte, off int) error {
+	return fmt.Errorf("invalid UTF-8 at byte offset %d of the line (byte 0x%02X): JSON Lines input must be UTF-8", off, line[off])
 }
 
 // errLineTooLong is returned by readLine for a line over maxLineBytes.
@@ -186,7 +191,8 @@ func (d *recordDecoder) slow(line []byte) error {
 }
 
 // fast decodes line when it is an object whose values are scalars, "text"
-// a string. It reports false, having decided nothing, for anything else.
+// a string, and all of it is valid UTF-8 (keys ASCII). It reports false,
+// having decided nothing, for anything else.
 func (d *recordDecoder) fast(b []byte) bool {
 	d.id, d.hasText = nil, false
 	i := skipSpace(b, 0)
@@ -204,7 +210,7 @@ func (d *recordDecoder) fast(b []byte) bool {
 		}
 		ks := i + 1
 		ke := ks
-		for ke < len(b) && b[ke] != '"' && b[ke] != '\\' && b[ke] >= 0x20 {
+		for ke < len(b) && b[ke] != '"' && b[ke] != '\\' && b[ke] >= 0x20 && b[ke] < utf8.RuneSelf {
 			ke++
 		}
 		if ke >= len(b) || b[ke] != '"' {
@@ -329,35 +335,107 @@ var stringSpecial = func() (t [256]bool) {
 }()
 
 // plainRun returns the index of the first byte at or after i that ends a
-// plain run of a JSON string (see stringSpecial), or len(b). It tests eight
-// bytes at a time (SWAR): this loop is most of the CLI's own cost per post.
+// plain run of a JSON string (see stringSpecial) or starts a sequence that
+// is not valid UTF-8, or len(b). It tests eight ASCII bytes at a time
+// (SWAR); a word that holds anything else is done a byte or a sequence at a
+// time, validated as utf8.Valid does, so that the batch path needs no
+// separate UTF-8 pass over a line: this loop is most of the CLI's own cost
+// per post.
 func plainRun(b []byte, i int) int {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
 	)
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		q := x ^ ('"' * ones)
-		bs := x ^ ('\\' * ones)
-		// A byte below 0x20 (no UTF-8 byte ≥ 0x80 can match: they keep
-		// the high bit, and ^x clears it), or one equal to '"' or '\\'.
-		if ((x-0x20*ones)&^x|(q-ones)&^q|(bs-ones)&^bs)&high != 0 {
-			break
+	for i < len(b) {
+		if i+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[i:])
+			q := x ^ ('"' * ones)
+			bs := x ^ ('\\' * ones)
+			// Any byte ≥ 0x80, one below 0x20 (x-0x20 borrows into its
+			// high bit only when the byte is below 0x20 or a byte below it
+			// borrowed, which that byte already flags), or one equal to
+			// '"' or '\\'.
+			if (x|(x-0x20*ones)|(q-ones)&^q|(bs-ones)&^bs)&high == 0 {
+				i += 8
+				continue
+			}
+		}
+		// At least a word's worth (the last sequence may overrun it).
+		for end := min(i+8, len(b)); i < end; {
+			c := b[i]
+			if c < utf8.RuneSelf {
+				if stringSpecial[c] {
+					return i
+				}
+				i++
+				continue
+			}
+			x := utf8First[c]
+			size := int(x & 7)
+			if x == utf8Bad || i+size > len(b) {
+				return i
+			}
+			ar := utf8Accept[x>>4]
+			if c1 := b[i+1]; c1 < ar.lo || ar.hi < c1 {
+				return i
+			}
+			if size > 2 && b[i+2]&0xC0 != 0x80 || size > 3 && b[i+3]&0xC0 != 0x80 {
+				return i
+			}
+			i += size
 		}
 	}
-	for i < len(b) && !stringSpecial[b[i]] {
-		i++
+	return len(b)
+}
+
+// utf8First and utf8Accept are unicode/utf8's tables: for each first byte,
+// the length of the sequence (low 3 bits) and the index in utf8Accept of
+// the range its second byte must fall in (high 4 bits); utf8Bad marks a
+// byte that cannot start one.
+const utf8Bad = 0xF1
+
+var utf8First = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c < 0x80:
+			t[c] = 0xF0 // ASCII (not looked up)
+		case c < 0xC2:
+			t[c] = utf8Bad // a continuation byte, or overlong
+		case c < 0xE0:
+			t[c] = 0x02
+		case c == 0xE0:
+			t[c] = 0x13 // second byte A0..BF: not overlong
+		case c == 0xED:
+			t[c] = 0x23 // second byte 80..9F: no surrogates
+		case c < 0xF0:
+			t[c] = 0x03
+		case c == 0xF0:
+			t[c] = 0x34 // second byte 90..BF: not overlong
+		case c < 0xF4:
+			t[c] = 0x04
+		case c == 0xF4:
+			t[c] = 0x44 // second byte 80..8F: at most U+10FFFF
+		default:
+			t[c] = utf8Bad
+		}
 	}
-	return i
+	return t
+}()
+
+var utf8Accept = [16]struct{ lo, hi byte }{
+	0: {0x80, 0xBF},
+	1: {0xA0, 0xBF},
+	2: {0x80, 0x9F},
+	3: {0x90, 0xBF},
+	4: {0x80, 0x8F},
 }
 
 // scanString scans the JSON string starting at b[i] == '"' and returns the
 // index after its closing quote. With a scratch buffer, it also returns the
 // decoded string: a subslice of b when the string has no escapes, else the
-// string decoded into *scratch (which it may grow). The input is known to be
-// valid UTF-8. Lone surrogate escapes are left to encoding/json (which makes
-// them U+FFFD).
+// string decoded into *scratch (which it may grow). It fails on invalid
+// UTF-8. Lone surrogate escapes are left to encoding/json (which makes them
+// U+FFFD).
 func scanString(b []byte, i int, scratch *[]byte) (text []byte, end int, ok bool) {
 	i++
 	start := i

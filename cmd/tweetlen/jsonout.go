@@ -13,6 +13,7 @@ import (
 // the field order of the README's contract, with a hand-written appender:
 // no reflection per post.
 type jsonReporter struct {
+	out   io.Writer // stdout, under w (batch mode writes to it directly)
 	w     *bufio.Writer
 	buf   []byte
 	limit int
@@ -28,6 +29,7 @@ func newJSONReporter(w io.Writer, c *checker, _ bool) reporter {
 	pl = appendField(pl, `,"limit":`, limit)
 	pl = append(pl, `,"remaining":`...)
 	return &jsonReporter{
+		out:          w,
 		w:            bufio.NewWriterSize(w, 256<<10),
 		buf:          make([]byte, 0, 512),
 		limit:        limit,
