@@ -18,13 +18,16 @@
 //   - NFC_Quick_Check=Maybe is "second rune of a pair" (Hangul V and T
 //     included, whose compositions are algorithmic).
 //
-// The generator checks the invariants nfc.go relies on and fails otherwise.
+// It also finds nfcQuick2Limit, below which two-byte UTF-8 lead bytes encode
+// only code points without quick-check properties. The generator checks the
+// invariants nfc.go relies on and fails otherwise.
 //
 //go:generate go run gen_nfc.go
 package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"go/format"
 	"log"
@@ -89,7 +92,10 @@ func build[T comparable](get func(rune) T) table[T] {
 
 type pair struct{ first, second, comp rune }
 
+var output = flag.String("o", "nfc_table.go", "output file")
+
 func main() {
+	flag.Parse()
 	props := make([]uint16, 0x110000)
 	decomp := map[rune][]rune{}
 	var pairs []pair
@@ -214,6 +220,19 @@ func main() {
 	}
 	compStart = append(compStart, len(pairs))
 
+	// The two-byte UTF-8 lead bytes below quick2Limit encode only code
+	// points without quick-check properties (from U+0080 on).
+	quick2Limit := 0xC2
+	for ; quick2Limit < 0xE0; quick2Limit++ {
+		inert := true
+		for r := rune(quick2Limit&0x1F) << 6; r < rune(quick2Limit&0x1F+1)<<6; r++ {
+			inert = inert && props[r]&(pCCC|pNo|pMaybe) == 0
+		}
+		if !inert {
+			break
+		}
+	}
+
 	hot := build(func(r rune) uint16 { return props[r] })
 	extra := build(func(r rune) uint32 { return extraOf[r] })
 
@@ -223,6 +242,7 @@ func main() {
 	w("package tweet\n\n")
 	w("// nfcVersion is the Unicode version of the normaliser the tables were made from.\nconst nfcVersion = %q\n\n", norm.Version)
 	w("// nfcBlockBits is log2 of the block size of the two-level tables.\nconst nfcBlockBits = %d\n\n", blockBits)
+	w("// nfcQuick2Limit: the two-byte UTF-8 sequences whose lead byte is below it\n// encode code points without quick-check properties.\nconst nfcQuick2Limit = %#X\n\n", quick2Limit)
 	writeTable(&out, "nfcProps", "uint16", "the NFC properties of a code point (pCCC, pNo, pMaybe, pDecomp, pFirst)", hot, hexOrZero[uint16])
 	writeTable(&out, "nfcExtra", "uint32", "where a code point's decomposition (bits 0-12: offset in nfcDecomp, 13-15: length) and composition pairs (bits 16-31: index in nfcCompStart) are", extra, hexOrZero[uint32])
 	w("// nfcDecomp holds the full canonical decompositions.\nvar nfcDecomp = [%d]rune{", len(pool))
@@ -259,11 +279,11 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := os.WriteFile("nfc_table.go", src, 0o644); err != nil {
+	if err := os.WriteFile(*output, src, 0o644); err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("nfc_table.go: Unicode %s, props %d blocks, extra %d blocks, %d decompositions (%d runes), %d pairs (%d firsts)\n",
-		norm.Version, len(hot.blocks), len(extra.blocks), len(decomp), len(pool), len(pairs), len(firsts))
+	fmt.Printf("%s: Unicode %s, props %d blocks, extra %d blocks, %d decompositions (%d runes), %d pairs (%d firsts)\n",
+		*output, norm.Version, len(hot.blocks), len(extra.blocks), len(decomp), len(pool), len(pairs), len(firsts))
 }
 
 func writeTable[T comparable](out *bytes.Buffer, name, typ, doc string, t table[T], format func(T) string) {

@@ -3,7 +3,6 @@ package tweet
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 )
 
@@ -99,48 +98,101 @@ const (
 )
 
 // classify checks, in one pass, that s is valid UTF-8 and whether the NFC
-// quick check (UAX #15 §9) proves it is in NFC: no code point is
-// NFC_Quick_Check=No, non-starters are in canonical order, and each
-// NFC_Quick_Check=Maybe code point provably does not compose (see
-// maybeComposes). ASCII is skipped 8 bytes at a time.
+// quick check proves it is in NFC (see quickSpan).
 func classify(s string) textClass {
-	var prev uint16 // ccc of the previous code point
-	for i := 0; i < len(s); {
+	j, bad := quickSpan(s, 0)
+	switch {
+	case bad:
+		return textInvalidUTF8
+	case j == len(s):
+		return textNFC
+	case !utf8.ValidString(s[j:]):
+		return textInvalidUTF8
+	}
+	return textMaybeNotNFC
+}
+
+// quickSpan runs the NFC quick check (UAX #15 §9) on s from i, a segment
+// boundary: no code point NFC_Quick_Check=No, non-starters in canonical
+// order, and no NFC_Quick_Check=Maybe code point that may compose with
+// what precedes it (see maybeComposes). It returns len(s) when all of s[i:]
+// passes, which proves s[i:] is in NFC, or else the start of the segment
+// (see nextSegment) where the check fails: s[i:j] is in NFC and NFC
+// leaves it alone. bad reports invalid UTF-8 met before that point. ASCII
+// is skipped 8 bytes at a time.
+func quickSpan(s string, i int) (j int, bad bool) {
+	var prev uint16  // ccc of the previous code point
+	last := rune(-1) // the last starter
+	seg := i         // start of the current segment
+	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
 			i++
 			for i+8 <= len(s) && load64(s, i)&hi8 == 0 {
 				i += 8
 			}
-			prev = 0
+			for i < len(s) && s[i] < utf8.RuneSelf {
+				i++
+			}
+			seg, prev, last = i-1, 0, rune(s[i-1])
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return textInvalidUTF8
+		// Decode; two- and three-byte sequences inline, and runs of
+		// three-byte code points without quick-check properties (most
+		// scripts of India and East Asia) in a tight loop.
+		var r rune
+		size := 3
+		if c0 := s[i]; c0 >= 0xE0 && c0 < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r = rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+				return i, true
+			}
+			if props(r)&pQuick == 0 {
+				seg, prev, last = i, 0, r
+				for i += 3; i+2 < len(s); i += 3 {
+					c0, c1, c2 := s[i], s[i+1], s[i+2]
+					if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
+						break
+					}
+					r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+					if r < 0x800 || r >= 0xD800 && r <= 0xDFFF || props(r)&pQuick != 0 {
+						break
+					}
+					seg, last = i, r
+				}
+				continue
+			}
+		} else if c0 >= 0xC2 && c0 < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, size = rune(c0&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			if c0 < nfcQuick2Limit { // Latin and IPA: see gen_nfc.go
+				seg, prev, last = i, 0, r
+				i += 2
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
+			return i, true
 		}
 		p := props(r) & pQuick
-		if p != 0 {
+		if p == 0 {
+			seg, prev, last = i, 0, r
+		} else {
 			c := p & pCCC
 			if p&pNo != 0 || c != 0 && c < prev ||
-				p&pMaybe != 0 && maybeComposes(s, i, r, c, prev) {
-				if !utf8.ValidString(s[i+size:]) {
-					return textInvalidUTF8
-				}
-				return textMaybeNotNFC
+				p&pMaybe != 0 && maybeComposes(r, c, prev, last) {
+				return seg, false
 			}
-			prev = c
-		} else {
-			prev = 0
+			if prev = c; c == 0 {
+				last = r
+			}
 		}
 		i += size
 	}
-	return textNFC
+	return len(s), false
 }
 
 // maybeComposes reports whether r, an NFC_Quick_Check=Maybe code point of
-// ccc c at s[i:], may compose with what precedes it in the quick-checked
-// (canonically ordered, QC≠No) prefix s[:i], whose last code point has ccc
-// prev. It errs on the side of true.
+// ccc c, may compose with what precedes it in a quick-checked (canonically
+// ordered, QC≠No) text, whose last code point has ccc prev and whose last
+// starter is last (-1: none). It errs on the side of true.
 //
 // r composes, if at all, with the last starter L before it, unless it is
 // blocked: a starter r only by anything between, a non-starter r by a
@@ -149,212 +201,174 @@ func classify(s string) textClass {
 // r's, r would be reordered into it, so the answer is true; otherwise L's
 // decomposition recomposes to L before r is reached, and r composes iff
 // (L, r) is a composition pair.
-func maybeComposes(s string, i int, r rune, c, prev uint16) bool {
-	if c == 0 {
-		if prev != 0 || i == 0 {
-			return false
-		}
-		l, _ := utf8.DecodeLastRuneInString(s[:i])
-		return compose(l, r) >= 0
-	}
-	if prev == c {
+func maybeComposes(r rune, c, prev uint16, last rune) bool {
+	if last < 0 || c == 0 && prev != 0 || c != 0 && prev == c {
 		return false
 	}
-	for j := i; j > 0; {
-		l, size := utf8.DecodeLastRuneInString(s[:j])
-		j -= size
-		p := props(l)
-		if p&pCCC != 0 {
-			continue
+	if c != 0 && props(last)&pDecomp != 0 {
+		d := decomposition(last)
+		if props(d[len(d)-1])&pCCC > c {
+			return true
 		}
-		if p&pDecomp != 0 {
-			d := decomposition(l)
-			if props(d[len(d)-1])&pCCC > c {
-				return true
-			}
-		}
-		return compose(l, r) >= 0
 	}
-	return false
+	return compose(last, r) >= 0
 }
 
-// nfcBuf is the working memory of the normaliser, recycled through
-// nfcPool so that checking a text does not allocate.
-type nfcBuf struct {
-	rs  []rune   // a decomposed segment
-	cc  []uint8  // the ccc of each rune of rs
-	out []byte   // a normalised segment
-	key []uint64 // sort keys for long non-starter runs
+// ccRune is a code point with its canonical combining class.
+type ccRune struct {
+	r rune
+	c uint8
 }
 
-var nfcPool = sync.Pool{New: func() any {
-	return &nfcBuf{rs: make([]rune, 0, 64), cc: make([]uint8, 0, 64), out: make([]byte, 0, 256)}
-}}
+// nfcStack is how many decomposed code points the normaliser holds on the
+// stack: longer segments cost an allocation.
+const nfcStack = 128
 
 // nextSegment returns the end of the segment of s (valid UTF-8) that
-// starts at i: the next code point that is a segment boundary (a starter
-// with no quick-check property, which nothing before it can interact
-// with), and whether the segment passes the quick check on its own
-// (QC=Yes throughout, non-starters in canonical order), which proves it is
-// in NFC (UAX #15 §9). NFC works segment by segment.
-func nextSegment(s string, i int) (end int, quick bool) {
-	quick = true
-	var prev uint16
-	first := true
-	for i < len(s) {
-		var p uint16
-		size := 1
-		if s[i] >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			p = props(r) & pQuick
+// starts at i: the next segment boundary, a code point without quick-check
+// properties (a starter that NFC leaves alone and that nothing before it
+// interacts with). NFC works segment by segment.
+func nextSegment(s string, i int) int {
+	for first := true; i < len(s); first = false {
+		if s[i] < utf8.RuneSelf {
+			if !first {
+				return i
+			}
+			i++
+			continue
 		}
-		if p == 0 && !first {
-			return i, quick
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if props(r)&pQuick == 0 && !first {
+			return i
 		}
-		first = false
-		c := p & pCCC
-		if p&(pNo|pMaybe) != 0 || c != 0 && c < prev {
-			quick = false
-		}
-		prev = c
 		i += size
 	}
-	return i, quick
+	return i
 }
 
-// normalize appends the NFC form of seg (one segment) to b.out.
-func (b *nfcBuf) normalize(seg string) {
-	rs, cc := b.rs[:0], b.cc[:0]
+// normalize returns the NFC form of seg (one segment) in buf[:0]'s
+// memory when it fits.
+func normalize(buf []ccRune, seg string) []ccRune {
+	rs := buf[:0]
 	// Canonical decomposition (Hangul syllables are left composed: their
 	// jamo are starters, so they recompose to the same syllable).
 	for _, r := range seg {
 		p := props(r)
 		if p&pDecomp == 0 {
-			rs = append(rs, r)
-			cc = append(cc, uint8(p))
+			rs = append(rs, ccRune{r, uint8(p)})
 			continue
 		}
 		for _, d := range decomposition(r) {
-			rs = append(rs, d)
-			cc = append(cc, uint8(props(d)))
+			rs = append(rs, ccRune{d, uint8(props(d))})
 		}
 	}
 	// Canonical ordering: a stable sort by ccc of each run of non-starters.
 	for i := 0; i < len(rs); {
-		if cc[i] == 0 {
+		if rs[i].c == 0 {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(rs) && cc[j] != 0 {
+		for j < len(rs) && rs[j].c != 0 {
 			j++
 		}
-		b.sortRun(rs[i:j], cc[i:j])
+		sortRun(rs[i:j])
 		i = j
 	}
 	// Canonical composition.
-	n := len(rs)
-	if n > 0 {
-		starter, last := 0, int(cc[0])
-		if last != 0 {
-			last = 256 // no starter yet: nothing composes
-		}
-		k := 1
-		for i := 1; i < len(rs); i++ {
-			r, c := rs[i], int(cc[i])
-			if last < c || last == 0 {
-				if comp := compose(rs[starter], r); comp >= 0 {
-					rs[starter] = comp
-					continue
-				}
-			}
-			if c == 0 {
-				starter = k
-			}
-			last = c
-			rs[k] = r
-			k++
-		}
-		n = k
+	if len(rs) == 0 {
+		return rs
 	}
-	for _, r := range rs[:n] {
-		b.out = utf8.AppendRune(b.out, r)
+	starter, last := 0, int(rs[0].c)
+	if last != 0 {
+		last = 256 // no starter yet: nothing composes
 	}
-	b.rs, b.cc = rs, cc
+	k := 1
+	for _, x := range rs[1:] {
+		c := int(x.c)
+		if last < c || last == 0 {
+			if comp := compose(rs[starter].r, x.r); comp >= 0 {
+				rs[starter].r = comp
+				continue
+			}
+		}
+		if c == 0 {
+			starter = k
+		}
+		last = c
+		rs[k] = x
+		k++
+	}
+	return rs[:k]
 }
 
-// sortRun sorts a run of non-starters stably by ccc.
-func (b *nfcBuf) sortRun(rs []rune, cc []uint8) {
-	if len(rs) <= 16 {
-		for i := 1; i < len(rs); i++ {
-			for j := i; j > 0 && cc[j-1] > cc[j]; j-- {
-				cc[j-1], cc[j] = cc[j], cc[j-1]
-				rs[j-1], rs[j] = rs[j], rs[j-1]
-			}
-		}
+// sortRun sorts a run of non-starters stably by ccc, in place.
+func sortRun(rs []ccRune) {
+	if len(rs) > 16 {
+		slices.SortStableFunc(rs, func(x, y ccRune) int { return int(x.c) - int(y.c) })
 		return
 	}
-	key := b.key[:0]
-	for i, r := range rs {
-		key = append(key, uint64(cc[i])<<56|uint64(i)<<21|uint64(r))
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j-1].c > rs[j].c; j-- {
+			rs[j-1], rs[j] = rs[j], rs[j-1]
+		}
 	}
-	slices.Sort(key)
-	for i, k := range key {
-		rs[i], cc[i] = rune(k&(1<<21-1)), uint8(k>>56)
-	}
-	b.key = key
 }
 
-// isNFC reports whether s (valid UTF-8) is in NFC, without allocating: it
+// sameText reports whether the code points rs spell s.
+func sameText(rs []ccRune, s string) bool {
+	k := 0
+	for _, r := range s {
+		if k == len(rs) || rs[k].r != r {
+			return false
+		}
+		k++
+	}
+	return k == len(rs)
+}
+
+// isNFC reports whether s (valid UTF-8) is in NFC, without allocating
+// (unless a segment that fails the quick check is very long): it
 // normalises only the segments that fail the quick check, and compares.
 func isNFC(s string) bool {
-	var b *nfcBuf
-	ok := true
-	for i := 0; i < len(s); {
-		end, quick := nextSegment(s, i)
-		if !quick {
-			if b == nil {
-				b = nfcPool.Get().(*nfcBuf)
-			}
-			b.out = b.out[:0]
-			b.normalize(s[i:end])
-			if string(b.out) != s[i:end] {
-				ok = false
-				break
-			}
+	var buf [nfcStack]ccRune
+	for i := 0; ; {
+		i, _ = quickSpan(s, i)
+		if i == len(s) {
+			return true
+		}
+		end := nextSegment(s, i)
+		if !sameText(normalize(buf[:0], s[i:end]), s[i:end]) {
+			return false
 		}
 		i = end
 	}
-	if b != nil {
-		nfcPool.Put(b)
-	}
-	return ok
 }
 
 // toNFC returns the NFC form of s (valid UTF-8).
 func toNFC(s string) string {
-	b := nfcPool.Get().(*nfcBuf)
-	defer nfcPool.Put(b)
+	var buf [nfcStack]ccRune
 	var sb strings.Builder
-	copied := 0 // s[:copied] is in sb, or is a prefix in NFC when sb is empty
-	for i := 0; i < len(s); {
-		end, quick := nextSegment(s, i)
-		if !quick {
-			b.out = b.out[:0]
-			b.normalize(s[i:end])
-			if string(b.out) != s[i:end] {
-				if sb.Cap() == 0 {
-					sb.Grow(len(s) + len(s)/4 + 8)
-				}
-				sb.WriteString(s[copied:i])
-				sb.Write(b.out)
-				copied = end
+	copied := 0 // s[:copied] is in sb (when sb is not empty)
+	for i := 0; ; {
+		i, _ = quickSpan(s, i)
+		if i == len(s) {
+			break
+		}
+		end := nextSegment(s, i)
+		if rs := normalize(buf[:0], s[i:end]); !sameText(rs, s[i:end]) {
+			if sb.Cap() == 0 {
+				sb.Grow(len(s) + len(s)/4 + 8)
 			}
+			sb.WriteString(s[copied:i])
+			for _, x := range rs {
+				sb.WriteRune(x.r)
+			}
+			copied = end
 		}
 		i = end
 	}
-	if copied == 0 {
+	if sb.Cap() == 0 {
 		return s
 	}
 	sb.WriteString(s[copied:])

@@ -8,6 +8,10 @@ const nfcVersion = "15.0.0"
 // nfcBlockBits is log2 of the block size of the two-level tables.
 const nfcBlockBits = 7
 
+// nfcQuick2Limit: the two-byte UTF-8 sequences whose lead byte is below it
+// encode code points without quick-check properties.
+const nfcQuick2Limit = 0xCC
+
 // nfcPropsIndex maps r>>nfcBlockBits to a block of nfcPropsBlocks.
 var nfcPropsIndex = [8704]uint8{
 	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
