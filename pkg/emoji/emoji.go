@@ -61,8 +61,11 @@ func Next(s string, from int) (start, end int, ok bool) {
 				}
 			}
 			// Otherwise c is a continuation byte, an invalid byte or the
-			// lead byte of a character no unit starts with: go byte by
-			// byte, since continuation bytes never start a unit either.
+			// lead byte of a character no unit starts with. Skip the
+			// continuation bytes that follow: they never start a unit.
+			for i < len(s) && s[i]&0xC0 == 0x80 {
+				i++
+			}
 			continue
 		}
 		// Every unit is at least two bytes long, and those that start

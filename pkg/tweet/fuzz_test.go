@@ -54,7 +54,7 @@ func checkInvariants(t *testing.T, text string, cfg Config) {
 	if !isGraphemeBoundary(s, r.SafeCutBytes) {
 		t.Fatalf("%+q: SafeCutBytes %d is not a grapheme-cluster boundary", text, r.SafeCutBytes)
 	}
-	len16 := utf16Len(text)
+	len16 := utf16LenAny(text)
 	if want := max(len16-1, 0); r.DisplayRangeEnd != want {
 		t.Fatalf("%+q: DisplayRangeEnd %d, want %d", text, r.DisplayRangeEnd, want)
 	}

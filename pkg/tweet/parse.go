@@ -26,7 +26,7 @@ func Parse(text string, cfg Config) Result {
 	normalized := false
 	switch classify(s) {
 	case textInvalidUTF8:
-		orig16 = utf16Len(s) // counts each invalid byte as one unit
+		orig16 = utf16LenAny(s) // counts each invalid byte as one unit
 		s = toNFC(repairUTF8(s))
 		normalized = true
 	case textMaybeNotNFC:
@@ -97,10 +97,11 @@ type walker struct {
 	emojiStart, emoji int // next emoji unit: start and end byte offsets
 	emojiScanEnd      int // where the emulated global emoji scan resumes
 
-	asciiWeight int // weight of every ASCII code point, or -1 if they differ
-	weight      int // weight of every code point, or -1 if they differ
-	urlWeight   int // weight of a URL
-	limit       int // the limit in weight (MaxWeightedTweetLength × Scale)
+	asciiWeight int  // weight of every ASCII code point, or -1 if they differ
+	weight      int  // weight of every code point, or -1 if they differ
+	urlWeight   int  // weight of a URL
+	limit       int  // the limit in weight (MaxWeightedTweetLength × Scale)
+	maxRangeEnd rune // the highest code point any range covers, -1 if none
 
 	spans  [8]span // the last URL and emoji units walked before the limit
 	nspans int     // how many were walked in all
@@ -162,6 +163,10 @@ func (w *walker) init(s string, cfg *Config) {
 	w.weight = uniformWeight(cfg)
 	w.urlWeight = cfg.TransformedURLLength * cfg.Scale
 	w.limit = cfg.MaxWeightedTweetLength * cfg.Scale
+	w.maxRangeEnd = -1
+	for _, rg := range cfg.Ranges {
+		w.maxRangeEnd = max(w.maxRangeEnd, rg.End)
+	}
 }
 
 func (w *walker) nextURL() {
@@ -220,10 +225,13 @@ func (w *walker) plainRun(stop int) {
 		return
 	}
 	s := w.s
+	// Locals for the loop; written back at the end.
 	i, pos16, total := w.i, w.pos16, w.total
+	fit, fit16, frozen := w.fit, w.fit16, w.frozen
+	limit, asciiWeight, maxEnd, defaultWeight := w.limit, w.asciiWeight, w.maxRangeEnd, w.cfg.DefaultWeight
 	for i < stop {
 		c := s[i]
-		if c < utf8.RuneSelf && w.asciiWeight >= 0 {
+		if c < utf8.RuneSelf && asciiWeight >= 0 {
 			// A run of ASCII code points of the same weight.
 			j := i + 1
 			for j+8 <= stop && load64(s, j)&hi8 == 0 {
@@ -233,18 +241,18 @@ func (w *walker) plainRun(stop int) {
 				j++
 			}
 			n := j - i
-			add := n * w.asciiWeight
-			if !w.frozen {
-				if total+add <= w.limit {
-					w.fit, w.fit16 = j, pos16+n
+			add := n * asciiWeight
+			if !frozen {
+				if total+add <= limit {
+					fit, fit16 = j, pos16+n
 				} else {
 					// Only part of the run fits.
 					k := 0
-					if w.asciiWeight > 0 {
-						k = (w.limit - total) / w.asciiWeight
+					if asciiWeight > 0 {
+						k = (limit - total) / asciiWeight
 					}
-					w.fit, w.fit16 = i+k, pos16+k
-					w.frozen = true
+					fit, fit16 = i+k, pos16+k
+					frozen = true
 				}
 			}
 			total += add
@@ -252,29 +260,49 @@ func (w *walker) plainRun(stop int) {
 			i = j
 			continue
 		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = decodeValid(s, i)
-		}
-		i += size
-		pos16++
-		if size == 4 {
+		// Decode (the text is valid UTF-8) and weigh one code point. The
+		// weight is looked up by the code point, or for an astral one by
+		// its low surrogate as twitter-text does (see runeWeight).
+		var r, key rune
+		switch {
+		case c < utf8.RuneSelf:
+			r = rune(c)
+			key = r
+			i++
+		case c < 0xE0:
+			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			key = r
+			i += 2
+		case c < 0xF0:
+			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			key = r
+			i += 3
+		default:
+			r = rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F)
+			key = 0xDC00 + (r-0x10000)&0x3FF
+			i += 4
 			pos16++
 		}
-		total += runeWeight(r, &w.cfg)
-		if isInvalidChar(r) {
-			w.sawInvalid = true
-			w.frozen = true
+		pos16++
+		if key > maxEnd {
+			total += defaultWeight
+		} else {
+			total += runeWeight(r, &w.cfg)
 		}
-		if !w.frozen {
-			if total > w.limit {
-				w.frozen = true
+		if r >= 0xFEFF && isInvalidChar(r) {
+			w.sawInvalid = true
+			frozen = true
+		}
+		if !frozen {
+			if total > limit {
+				frozen = true
 			} else {
-				w.fit, w.fit16 = i, pos16
+				fit, fit16 = i, pos16
 			}
 		}
 	}
 	w.i, w.pos16, w.total = i, pos16, total
+	w.fit, w.fit16, w.frozen = fit, fit16, frozen
 }
 
 // skipPast drops the URLs and emoji units that start before the walk's

@@ -105,22 +105,19 @@ func advanceRunes(s string, i, k int) (j, units int) {
 	return j, units
 }
 
-// utf16Len returns the length of s in UTF-16 code units, counting each byte
-// of invalid UTF-8 as one unit (as U+FFFD would be).
+// utf16Len returns the length of s in UTF-16 code units. s must be valid
+// UTF-8 (see utf16LenAny).
 func utf16Len(s string) int {
+	n, astral, _ := countRunes(s)
+	return n + astral
+}
+
+// utf16LenAny is utf16Len for any bytes: each byte of invalid UTF-8 counts
+// as one unit, as U+FFFD would.
+func utf16LenAny(s string) int {
 	n := 0
-	i := 0
-	for i < len(s) {
-		// Skip 8 ASCII bytes at a time.
-		for i+8 <= len(s) && load64(s, i)&hi8 == 0 {
-			i += 8
-			n += 8
-		}
-		if i >= len(s) {
-			break
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
 			i++
 			n++
 			continue
