@@ -100,16 +100,23 @@ const (
 // classify checks, in one pass, that s is valid UTF-8 and whether the NFC
 // quick check proves it is in NFC (see quickSpan).
 func classify(s string) textClass {
+	class, _ := classifyPrefix(s)
+	return class
+}
+
+// classifyPrefix is classify that also returns the length in bytes of the
+// prefix of s known to be in NFC (all of s for textNFC).
+func classifyPrefix(s string) (textClass, int) {
 	j, bad := quickSpan(s, 0)
 	switch {
 	case bad:
-		return textInvalidUTF8
+		return textInvalidUTF8, j
 	case j == len(s):
-		return textNFC
+		return textNFC, j
 	case !utf8.ValidString(s[j:]):
-		return textInvalidUTF8
+		return textInvalidUTF8, j
 	}
-	return textMaybeNotNFC
+	return textMaybeNotNFC, j
 }
 
 // quickSpan runs the NFC quick check (UAX #15 §9) on s from i, a segment
@@ -347,10 +354,19 @@ func isNFC(s string) bool {
 
 // toNFC returns the NFC form of s (valid UTF-8).
 func toNFC(s string) string {
+	n, _ := toNFCFrom(s, 0)
+	return n
+}
+
+// toNFCFrom is toNFC for a text whose first `from` bytes are known to be in
+// NFC and to end at a segment boundary (as classifyPrefix returns). It
+// reports whether the text changed; when it did not, it returns s itself
+// and allocates nothing.
+func toNFCFrom(s string, from int) (string, bool) {
 	var buf [nfcStack]ccRune
 	var sb strings.Builder
 	copied := 0 // s[:copied] is in sb (when sb is not empty)
-	for i := 0; ; {
+	for i := from; ; {
 		i, _ = quickSpan(s, i)
 		if i == len(s) {
 			break
@@ -369,8 +385,8 @@ func toNFC(s string) string {
 		i = end
 	}
 	if sb.Cap() == 0 {
-		return s
+		return s, false
 	}
 	sb.WriteString(s[copied:])
-	return sb.String()
+	return sb.String(), true
 }

@@ -24,15 +24,15 @@ func Parse(text string, cfg Config) Result {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
-	switch classify(s) {
+	switch class, prefix := classifyPrefix(s); class {
 	case textInvalidUTF8:
 		orig16 = utf16LenAny(s) // counts each invalid byte as one unit
 		s = toNFC(repairUTF8(s))
 		normalized = true
 	case textMaybeNotNFC:
-		if !isNFC(s) {
+		if nfc, changed := toNFCFrom(s, prefix); changed {
 			orig16 = utf16Len(s)
-			s = toNFC(s)
+			s = nfc
 			normalized = true
 		}
 	}
