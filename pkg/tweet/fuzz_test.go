@@ -71,6 +71,9 @@ func checkInvariants(t *testing.T, text string, cfg Config) {
 	if r.Valid && (r.FitBytes != len(s) || r.WeightedLength > cfg.MaxWeightedTweetLength) {
 		t.Fatalf("%+q: valid but FitBytes %d of %d, length %d", text, r.FitBytes, len(s), r.WeightedLength)
 	}
+	if n := Count(text, cfg); n != r.WeightedLength {
+		t.Fatalf("%+q: Count %d, Parse %d", text, n, r.WeightedLength)
+	}
 	if r.WeightedLength < 0 || r.Weight < r.WeightedLength {
 		t.Fatalf("%+q: weights out of order: %+v", text, r)
 	}
