@@ -100,12 +100,17 @@ const (
 // classify checks, in one pass, that s is valid UTF-8 and whether the NFC
 // quick check proves it is in NFC (see quickSpan).
 func classify(s string) textClass {
-	class, _ := classifyPrefix(s)
+	class, j := classifyPrefix(s)
+	if class == textMaybeNotNFC && !utf8.ValidString(s[j:]) {
+		return textInvalidUTF8
+	}
 	return class
 }
 
 // classifyPrefix is classify that also returns the length in bytes of the
-// prefix of s known to be in NFC (all of s for textNFC).
+// prefix of s known to be in NFC (all of s for textNFC). Unlike classify,
+// it does not check the rest of the text for invalid UTF-8 when it returns
+// textMaybeNotNFC: toNFCFrom does, as it goes.
 func classifyPrefix(s string) (textClass, int) {
 	j, bad := quickSpan(s, 0)
 	switch {
@@ -113,8 +118,6 @@ func classifyPrefix(s string) (textClass, int) {
 		return textInvalidUTF8, j
 	case j == len(s):
 		return textNFC, j
-	case !utf8.ValidString(s[j:]):
-		return textInvalidUTF8, j
 	}
 	return textMaybeNotNFC, j
 }
@@ -354,20 +357,24 @@ func isNFC(s string) bool {
 
 // toNFC returns the NFC form of s (valid UTF-8).
 func toNFC(s string) string {
-	n, _ := toNFCFrom(s, 0)
+	n, _, _ := toNFCFrom(s, 0)
 	return n
 }
 
 // toNFCFrom is toNFC for a text whose first `from` bytes are known to be in
 // NFC and to end at a segment boundary (as classifyPrefix returns). It
 // reports whether the text changed; when it did not, it returns s itself
-// and allocates nothing.
-func toNFCFrom(s string, from int) (string, bool) {
+// and allocates nothing. It stops and reports invalid when it meets a byte
+// that is not valid UTF-8.
+func toNFCFrom(s string, from int) (out string, changed, invalid bool) {
 	var buf [nfcStack]ccRune
 	var sb strings.Builder
 	copied := 0 // s[:copied] is in sb (when sb is not empty)
 	for i := from; ; {
-		i, _ = quickSpan(s, i)
+		var bad bool
+		if i, bad = quickSpan(s, i); bad {
+			return s, false, true
+		}
 		if i == len(s) {
 			break
 		}
@@ -385,8 +392,8 @@ func toNFCFrom(s string, from int) (string, bool) {
 		i = end
 	}
 	if sb.Cap() == 0 {
-		return s, false
+		return s, false, false
 	}
 	sb.WriteString(s[copied:])
-	return sb.String(), true
+	return sb.String(), true, false
 }

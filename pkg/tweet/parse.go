@@ -24,17 +24,22 @@ func Parse(text string, cfg Config) Result {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
-	switch class, prefix := classifyPrefix(s); class {
-	case textInvalidUTF8:
-		orig16 = utf16LenAny(s) // counts each invalid byte as one unit
-		s = toNFC(repairUTF8(s))
-		normalized = true
-	case textMaybeNotNFC:
-		if nfc, changed := toNFCFrom(s, prefix); changed {
+	class, prefix := classifyPrefix(s)
+	if class == textMaybeNotNFC {
+		nfc, changed, invalid := toNFCFrom(s, prefix)
+		switch {
+		case invalid:
+			class = textInvalidUTF8
+		case changed:
 			orig16 = utf16Len(s)
 			s = nfc
 			normalized = true
 		}
+	}
+	if class == textInvalidUTF8 {
+		orig16 = utf16LenAny(s) // counts each invalid byte as one unit
+		s = toNFC(repairUTF8(s))
+		normalized = true
 	}
 
 	var w walker
