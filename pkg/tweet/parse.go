@@ -102,7 +102,8 @@ type walker struct {
 	emojiStart, emoji int // next emoji unit: start and end byte offsets
 	emojiScanEnd      int // where the emulated global emoji scan resumes
 
-	asciiWeight int  // weight of every ASCII code point, or -1 if they differ
+	lowWeight   int  // weight of every code point below U+0800, or -1 if they differ
+	cjkWeight   int  // weight of every code point from U+3000 to U+EFFF, or -1
 	weight      int  // weight of every code point, or -1 if they differ
 	urlWeight   int  // weight of a URL
 	limit       int  // the limit in weight (MaxWeightedTweetLength × Scale)
@@ -164,8 +165,9 @@ func (w *walker) init(s string, cfg *Config) {
 	if cfg.EmojiParsingEnabled {
 		w.nextEmoji()
 	}
-	w.asciiWeight = uniformASCIIWeight(cfg)
-	w.weight = uniformWeight(cfg)
+	w.weight = uniformWeight(cfg, 0, 0x10FFFF)
+	w.lowWeight = uniformWeight(cfg, 0, 0x7FF)
+	w.cjkWeight = uniformWeight(cfg, 0x3000, 0xEFFF)
 	w.urlWeight = cfg.TransformedURLLength * cfg.Scale
 	w.limit = cfg.MaxWeightedTweetLength * cfg.Scale
 	w.maxRangeEnd = -1
@@ -224,90 +226,106 @@ func (w *walker) add(weight int, invalid bool) {
 }
 
 // plainRun walks the code points from w.i up to stop, where no URL or emoji
-// unit starts: each is a unit of its own. It is the hot loop of Parse.
+// unit starts: each is a unit of its own. It is the hot loop of Parse, so
+// it takes runs of code points of one weight in bulk, without decoding:
+// everything under a uniform config (V1), and ASCII with two-byte code
+// points (U+0000–U+07FF) or three-byte ones from U+3000 to U+EFFF (CJK,
+// kana, Hangul) whenever the config gives all of those the same weight.
 func (w *walker) plainRun(stop int) {
-	if w.weight >= 0 && w.uniformRun(stop) {
-		return
-	}
 	s := w.s
-	// Locals for the loop; written back at the end.
-	i, pos16, total := w.i, w.pos16, w.total
-	fit, fit16, frozen := w.fit, w.fit16, w.frozen
-	limit, asciiWeight, maxEnd, defaultWeight := w.limit, w.asciiWeight, w.maxRangeEnd, w.cfg.DefaultWeight
-	for i < stop {
+	if w.weight >= 0 {
+		n, astral, maybeInvalid := countRunes(s[w.i:stop])
+		if !maybeInvalid || !hasInvalidChar(s[w.i:stop]) {
+			w.addRun(stop, n, n+astral, w.weight)
+			return
+		}
+	}
+	for w.i < stop {
+		i := w.i
 		c := s[i]
-		if c < utf8.RuneSelf && asciiWeight >= 0 {
-			// A run of ASCII code points of the same weight.
+		if c < 0xE0 && w.lowWeight >= 0 {
 			j := i + 1
 			for j+8 <= stop && load64(s, j)&hi8 == 0 {
 				j += 8
 			}
-			for j < stop && s[j] < utf8.RuneSelf {
+			for j < stop && s[j] < 0xE0 {
 				j++
 			}
-			n := j - i
-			add := n * asciiWeight
-			if !frozen {
-				if total+add <= limit {
-					fit, fit16 = j, pos16+n
-				} else {
-					// Only part of the run fits.
-					k := 0
-					if asciiWeight > 0 {
-						k = (limit - total) / asciiWeight
-					}
-					fit, fit16 = i+k, pos16+k
-					frozen = true
-				}
-			}
-			total += add
-			pos16 += n
-			i = j
+			n, _, _ := countRunes(s[i:j])
+			w.addRun(j, n, n, w.lowWeight)
 			continue
 		}
-		// Decode (the text is valid UTF-8) and weigh one code point. The
-		// weight is looked up by the code point, or for an astral one by
-		// its low surrogate as twitter-text does (see runeWeight).
-		var r, key rune
-		switch {
-		case c < utf8.RuneSelf:
-			r = rune(c)
-			key = r
-			i++
-		case c < 0xE0:
-			r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			key = r
-			i += 2
-		case c < 0xF0:
-			r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			key = r
-			i += 3
-		default:
-			r = rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F)
-			key = 0xDC00 + (r-0x10000)&0x3FF
-			i += 4
-			pos16++
-		}
-		pos16++
-		if key > maxEnd {
-			total += defaultWeight
-		} else {
-			total += runeWeight(r, &w.cfg)
-		}
-		if r >= 0xFEFF && isInvalidChar(r) {
-			w.sawInvalid = true
-			frozen = true
-		}
-		if !frozen {
-			if total > limit {
-				frozen = true
-			} else {
-				fit, fit16 = i, pos16
+		if c >= 0xE3 && c <= 0xEE && w.cjkWeight >= 0 {
+			j := i + 3
+			for j+3 <= stop && s[j] >= 0xE3 && s[j] <= 0xEE {
+				j += 3
 			}
+			n := (j - i) / 3
+			w.addRun(j, n, n, w.cjkWeight)
+			continue
+		}
+		w.addRune(c)
+	}
+}
+
+// addRune walks the one code point at w.i, whose first byte is c. The text
+// is valid UTF-8. The weight is looked up by the code point, or for an
+// astral one by its low surrogate as twitter-text does (see runeWeight).
+func (w *walker) addRune(c byte) {
+	s, i := w.s, w.i
+	var r, key rune
+	switch {
+	case c < utf8.RuneSelf:
+		r = rune(c)
+		key = r
+		i++
+	case c < 0xE0:
+		r = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+		key = r
+		i += 2
+	case c < 0xF0:
+		r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		key = r
+		i += 3
+	default:
+		r = rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F)
+		key = 0xDC00 + (r-0x10000)&0x3FF
+		i += 4
+		w.pos16++
+	}
+	w.i = i
+	w.pos16++
+	weight := w.cfg.DefaultWeight
+	if key <= w.maxRangeEnd {
+		weight = runeWeight(r, &w.cfg)
+	}
+	w.add(weight, r >= 0xFEFF && isInvalidChar(r))
+}
+
+// addRun walks n code points of weight wt each, none of them invalid,
+// from w.i to byte j, and units UTF-16 code units. When the limit falls
+// inside the run, the fit ends after as many code points as fit.
+func (w *walker) addRun(j, n, units, wt int) {
+	add := n * wt
+	if !w.frozen {
+		if w.total+add <= w.limit {
+			w.fit, w.fit16 = j, w.pos16+units
+		} else {
+			k := n // code points that fit
+			if wt > 0 {
+				k = (w.limit - w.total) / wt
+			}
+			end, u := w.i+k, k // every code point one byte
+			if j-w.i != n {
+				end, u = advanceRunes(w.s, w.i, k)
+			}
+			w.fit, w.fit16 = end, w.pos16+u
+			w.frozen = true
 		}
 	}
-	w.i, w.pos16, w.total = i, pos16, total
-	w.fit, w.fit16, w.frozen = fit, fit16, frozen
+	w.total += add
+	w.pos16 += units
+	w.i = j
 }
 
 // skipPast drops the URLs and emoji units that start before the walk's
@@ -401,57 +419,24 @@ func runeWeight(r rune, cfg *Config) int {
 	return cfg.DefaultWeight
 }
 
-// uniformRun is plainRun for configs where every code point weighs the
-// same (V1): it counts code points 8 bytes at a time instead of decoding
-// them. It declines (returns false, having done nothing) when the run may
-// hold an invalid character, whose position matters.
-func (w *walker) uniformRun(stop int) bool {
-	n, astral, maybeInvalid := countRunes(w.s[w.i:stop])
-	if maybeInvalid && hasInvalidChar(w.s[w.i:stop]) {
-		return false
-	}
-	add := n * w.weight
-	if !w.frozen {
-		if w.total+add <= w.limit {
-			w.fit, w.fit16 = stop, w.pos16+n+astral
-		} else {
-			k := n // code points that fit
-			if w.weight > 0 {
-				k = (w.limit - w.total) / w.weight
+// uniformWeight returns the weight of the code points lo through hi under
+// cfg when they all have the same, or -1. (Astral code points are looked up
+// by their low surrogate, see runeWeight: ask only about BMP ranges, or
+// about all of Unicode with lo 0 and hi 0x10FFFF.)
+func uniformWeight(cfg *Config, lo, hi rune) int {
+	if lo == 0 && hi == 0x10FFFF {
+		for _, rg := range cfg.Ranges {
+			if rg.Weight != cfg.DefaultWeight {
+				return -1
 			}
-			j, units := w.i+k, k // all ASCII
-			if n != stop-w.i {
-				j, units = advanceRunes(w.s, w.i, k)
-			}
-			w.fit, w.fit16 = j, w.pos16+units
-			w.frozen = true
 		}
+		return cfg.DefaultWeight
 	}
-	w.total += add
-	w.pos16 += n + astral
-	w.i = stop
-	return true
-}
-
-// uniformWeight returns the weight shared by all code points under cfg, or
-// -1 when they do not all weigh the same.
-func uniformWeight(cfg *Config) int {
 	for _, rg := range cfg.Ranges {
-		if rg.Weight != cfg.DefaultWeight {
-			return -1
-		}
-	}
-	return cfg.DefaultWeight
-}
-
-// uniformASCIIWeight returns the weight shared by all ASCII code points
-// under cfg, or -1 when they do not all weigh the same.
-func uniformASCIIWeight(cfg *Config) int {
-	for _, rg := range cfg.Ranges {
-		if rg.End < 0 || rg.Start > 0x7F {
+		if rg.End < lo || rg.Start > hi {
 			continue
 		}
-		if rg.Start <= 0 && rg.End >= 0x7F {
+		if rg.Start <= lo && rg.End >= hi {
 			return rg.Weight
 		}
 		return -1
