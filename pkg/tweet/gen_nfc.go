@@ -18,7 +18,8 @@
 //   - NFC_Quick_Check=Maybe is "second rune of a pair" (Hangul V and T
 //     included, whose compositions are algorithmic).
 //
-// It also finds nfcQuick2Limit, below which two-byte UTF-8 lead bytes encode
+// It also writes the pairs whose first rune is ASCII as a dense table, and
+// finds nfcQuick2Limit, below which two-byte UTF-8 lead bytes encode
 // only code points without quick-check properties. The generator checks the
 // invariants nfc.go relies on and fails otherwise.
 //
@@ -220,6 +221,30 @@ func main() {
 	}
 	compStart = append(compStart, len(pairs))
 
+	// The pairs whose first rune is ASCII, as a dense table indexed by the
+	// first rune and the second rune's offset from U+0300: their second
+	// runes must be combining marks from U+0300 on, their composites in
+	// the BMP.
+	asciiSecondLimit := rune(0)
+	for _, p := range pairs {
+		if p.first >= utf8.RuneSelf {
+			continue
+		}
+		if p.second < 0x300 || p.second-0x300 >= 0x100 || p.comp > 0xFFFF {
+			log.Fatalf("ASCII pair %U %U -> %U does not fit nfcCompASCII", p.first, p.second, p.comp)
+		}
+		asciiSecondLimit = max(asciiSecondLimit, p.second-0x300+1)
+	}
+	asciiComp := make([][]rune, utf8.RuneSelf)
+	for a := range asciiComp {
+		asciiComp[a] = make([]rune, asciiSecondLimit)
+	}
+	for _, p := range pairs {
+		if p.first < utf8.RuneSelf {
+			asciiComp[p.first][p.second-0x300] = p.comp
+		}
+	}
+
 	// The two-byte UTF-8 lead bytes below quick2Limit encode only code
 	// points without quick-check properties (from U+0080 on).
 	quick2Limit := 0xC2
@@ -275,6 +300,20 @@ func main() {
 		}
 		w("\n}\n\n")
 	}
+	w("// nfcCompASCII[a][b-0x300] is the composite of the pair (a, b) whose\n// first rune a is ASCII, or 0: every such pair is here.\n")
+	w("var nfcCompASCII = [%d][%d]uint16{\n", len(asciiComp), asciiSecondLimit)
+	for _, row := range asciiComp {
+		if !slices.ContainsFunc(row, func(r rune) bool { return r != 0 }) {
+			w("{},\n")
+			continue
+		}
+		w("{")
+		for _, r := range row {
+			w("%s,", hexOrZero(uint16(r)))
+		}
+		w("},\n")
+	}
+	w("}\n\n")
 	src, err := format.Source(out.Bytes())
 	if err != nil {
 		log.Fatal(err)

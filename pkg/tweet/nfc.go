@@ -1,9 +1,10 @@
 package tweet
 
 import (
+	"math/bits"
 	"slices"
-	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The package has its own NFC normaliser, exact to Unicode's definition
@@ -60,6 +61,14 @@ func decomposition(r rune) []rune {
 
 // compose returns the primary composite of a and b, or -1.
 func compose(a, b rune) rune {
+	if uint32(a) < utf8.RuneSelf {
+		if k := uint32(b - 0x300); k < uint32(len(nfcCompASCII[0])) {
+			if c := nfcCompASCII[a][k]; c != 0 {
+				return rune(c)
+			}
+		}
+		return -1
+	}
 	if uint32(a-jamoLBase) < jamoLCount {
 		if v := b - jamoVBase; uint32(v) < jamoVCount {
 			return hangulBase + (rune(a-jamoLBase)*jamoVCount+v)*jamoTCount
@@ -131,17 +140,30 @@ func classifyPrefix(s string) (textClass, int) {
 // leaves it alone. bad reports invalid UTF-8 met before that point. ASCII
 // is skipped 8 bytes at a time.
 func quickSpan(s string, i int) (j int, bad bool) {
+	return quickSpanMode(s, i, false)
+}
+
+// quickSpanMode is quickSpan; when loose, it also stops at the segment of
+// any NFC_Quick_Check=Maybe code point without asking maybeComposes
+// whether it composes (toNFCFrom tries composeSegment on it first).
+func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 	var prev uint16  // ccc of the previous code point
 	last := rune(-1) // the last starter
 	seg := i         // start of the current segment
 	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
-			i++
-			for i+8 <= len(s) && load64(s, i)&hi8 == 0 {
-				i += 8
-			}
-			for i < len(s) && s[i] < utf8.RuneSelf {
-				i++
+			// Skip to the end of the ASCII run, 8 bytes at a time.
+			for i++; ; i += 8 {
+				if i+8 > len(s) {
+					for i < len(s) && s[i] < utf8.RuneSelf {
+						i++
+					}
+					break
+				}
+				if v := load64(s, i) & hi8; v != 0 {
+					i += bits.TrailingZeros64(v) >> 3
+					break
+				}
 			}
 			seg, prev, last = i-1, 0, rune(s[i-1])
 			continue
@@ -187,7 +209,7 @@ func quickSpan(s string, i int) (j int, bad bool) {
 		} else {
 			c := p & pCCC
 			if p&pNo != 0 || c != 0 && c < prev ||
-				p&pMaybe != 0 && maybeComposes(r, c, prev, last) {
+				p&pMaybe != 0 && (loose || maybeComposes(r, c, prev, last)) {
 				return seg, false
 			}
 			if prev = c; c == 0 {
@@ -366,34 +388,110 @@ func toNFC(s string) string {
 // reports whether the text changed; when it did not, it returns s itself
 // and allocates nothing. It stops and reports invalid when it meets a byte
 // that is not valid UTF-8.
+//
+// It copies the runs that pass the quick check in bulk and normalises only
+// the segments that fail it, most of them through composeSegment, the fast
+// path for a starter and code points that all compose with it; the others
+// go through normalize. The output is built in one []byte, sized once.
 func toNFCFrom(s string, from int) (out string, changed, invalid bool) {
 	var buf [nfcStack]ccRune
-	var sb strings.Builder
-	copied := 0 // s[:copied] is in sb (when sb is not empty)
+	var dst []byte // nil until the text changes; then s[:copied] is in it
+	copied := 0
 	for i := from; ; {
 		var bad bool
-		if i, bad = quickSpan(s, i); bad {
+		if i, bad = quickSpanMode(s, i, true); bad {
 			return s, false, true
 		}
 		if i == len(s) {
 			break
 		}
+		if r, end, ok := composeSegment(s, i); ok {
+			if dst == nil {
+				dst = make([]byte, 0, nfcOutCap(len(s)))
+			}
+			dst = append(dst, s[copied:i]...)
+			dst = utf8.AppendRune(dst, r)
+			copied, i = end, end
+			continue
+		}
+		// The loose check may have stopped at a segment in NFC: the strict
+		// one passes it (and perhaps more), or stops at i again. When it
+		// meets invalid UTF-8 past i, the loose check reports it next.
+		if j, _ := quickSpan(s, i); j > i {
+			i = j
+			continue
+		}
 		end := nextSegment(s, i)
 		if rs := normalize(buf[:0], s[i:end]); !sameText(rs, s[i:end]) {
-			if sb.Cap() == 0 {
-				sb.Grow(len(s) + len(s)/4 + 8)
+			if dst == nil {
+				dst = make([]byte, 0, nfcOutCap(len(s)))
 			}
-			sb.WriteString(s[copied:i])
+			dst = append(dst, s[copied:i]...)
 			for _, x := range rs {
-				sb.WriteRune(x.r)
+				dst = utf8.AppendRune(dst, x.r)
 			}
 			copied = end
 		}
 		i = end
 	}
-	if sb.Cap() == 0 {
+	if dst == nil {
 		return s, false, false
 	}
-	sb.WriteString(s[copied:])
-	return sb.String(), true, false
+	dst = append(dst, s[copied:]...)
+	// dst is local and never written again: the string may share it.
+	return unsafe.String(unsafe.SliceData(dst), len(dst)), true, false
+}
+
+// nfcOutCap is the capacity of toNFCFrom's output for an n-byte text: NFC
+// rarely makes a text longer (its usual work, composition, shortens it), so
+// a little slack makes one allocation enough in practice.
+func nfcOutCap(n int) int { return n + n/8 + 16 }
+
+// composeSegment is the fast path of toNFCFrom for the segment of s that
+// starts at i (a segment boundary, see quickSpan): when it is a starter
+// without decomposition followed by code points, none of them QC=No or
+// with a decomposition, each non-starter run in canonical order, that each
+// compose with the starter as composed so far, the NFC of the segment is
+// the single code point r and the segment ends at end. ok is false when
+// the segment is not of that shape (normalize handles it) and when nothing
+// composes.
+//
+// That is exactly normalize's result: nothing decomposes, the order is
+// already canonical, and as every code point composes, none is left
+// between the starter and the next one to block it.
+func composeSegment(s string, i int) (r rune, end int, ok bool) {
+	var n int
+	if c := s[i]; c < utf8.RuneSelf {
+		r, n = rune(c), 1
+	} else {
+		r, n = utf8.DecodeRuneInString(s[i:])
+		if props(r)&(pQuick|pDecomp) != 0 {
+			return 0, 0, false
+		}
+	}
+	j := i + n
+	var prev uint16 // ccc of the previous code point
+	for j < len(s) && s[j] >= utf8.RuneSelf {
+		var x rune
+		var m int
+		if c0 := s[j]; c0 >= 0xC2 && c0 < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
+			x, m = rune(c0&0x1F)<<6|rune(s[j+1]&0x3F), 2
+		} else {
+			x, m = utf8.DecodeRuneInString(s[j:])
+		}
+		p := props(x) // U+FFFD of invalid UTF-8 is a boundary
+		if p&pQuick == 0 {
+			break
+		}
+		c := p & pCCC
+		if p&(pNo|pDecomp) != 0 || c != 0 && c < prev {
+			return 0, 0, false
+		}
+		comp := compose(r, x)
+		if comp < 0 {
+			return 0, 0, false
+		}
+		r, prev, j = comp, c, j+m
+	}
+	return r, j, j > i+n
 }

@@ -569,3 +569,76 @@ func FuzzNFC(f *testing.F) {
 		}
 	})
 }
+
+// TestNFCComposeASCII checks compose's dense table for ASCII first runes
+// (nfcCompASCII) against the generic pair search and x/text.
+func TestNFCComposeASCII(t *testing.T) {
+	for a := rune(0); a < utf8.RuneSelf; a++ {
+		for b := rune(0); b < 0x3000; b++ {
+			got := compose(a, b)
+			want := rune(-1)
+			if b >= 0x300 && props(b)&pMaybe != 0 {
+				if n := []rune(norm.NFC.String(string(a) + string(b))); len(n) == 1 {
+					want = n[0]
+				}
+			}
+			if got != want {
+				t.Errorf("compose(%U, %U) = %U, want %U", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestNFCComposeSegment checks toNFCFrom's fast path against normalize on
+// random segments made of starters, marks that compose with them, marks
+// that do not, out of canonical order or blocked, Hangul jamo and invalid
+// UTF-8.
+func TestNFCComposeSegment(t *testing.T) {
+	starters := []string{"a", "e", "o", "u", "A", "E", "<", "\u01b0", "\u00e9", "\u1e05", "\u1100", "\u1112", "\uac00", "\u0301", "x"}
+	rest := []string{"\u0301", "\u0300", "\u0302", "\u0303", "\u0308", "\u0323", "\u031b", "\u0327", "\u0338", "\u0316",
+		"\u0345", "\u0344", "\u1161", "\u1175", "\u11a8", "\u11c2", "\u0cd5", "\u0b3e", "b", " ", "\u00e9", "\xff", "\xcc"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var buf [nfcStack]ccRune
+	fast := 0
+	for range 200000 {
+		var sb strings.Builder
+		sb.WriteString(starters[rng.IntN(len(starters))])
+		for range rng.IntN(5) {
+			sb.WriteString(rest[rng.IntN(len(rest))])
+		}
+		s := sb.String()
+		r, end, ok := composeSegment(s, 0)
+		if !ok {
+			continue
+		}
+		fast++
+		if !utf8.ValidString(s[:end]) {
+			t.Fatalf("composeSegment(%+q) took invalid UTF-8: end %d", s, end)
+		}
+		if want := nextSegment(s, 0); end != want {
+			t.Fatalf("composeSegment(%+q) ends at %d, want the segment end %d", s, end, want)
+		}
+		if rs := normalize(buf[:0], s[:end]); len(rs) != 1 || rs[0].r != r {
+			t.Fatalf("composeSegment(%+q) = %U, normalize gives %v", s, r, rs)
+		}
+	}
+	if fast < 2000 {
+		t.Errorf("the fast path took only %d segments", fast)
+	}
+}
+
+// TestNFCFromAllocs checks that toNFCFrom allocates once for a text that
+// changes and never for one that does not.
+func TestNFCFromAllocs(t *testing.T) {
+	for _, bt := range nfcBenchTexts {
+		s := bt.text
+		_, from := classifyPrefix(s)
+		want := 0.0
+		if bt.name == "decomposed" {
+			want = 1
+		}
+		if n := testing.AllocsPerRun(100, func() { toNFCFrom(s, from) }); n != want {
+			t.Errorf("%s: toNFCFrom allocates %v times, want %v", bt.name, n, want)
+		}
+	}
+}
