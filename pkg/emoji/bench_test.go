@@ -3,6 +3,8 @@ package emoji
 import (
 	"strings"
 	"testing"
+
+	benchcorpus "github.com/tweetlen/tweetlen/internal/corpus"
 )
 
 var benchInputs = []struct {
@@ -35,6 +37,28 @@ func BenchmarkNext(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(n)/float64(b.N), "units/op")
+		})
+	}
+}
+
+// BenchmarkNextCorpus lists every unit of each text of the emoji class of
+// the benchmark corpus tweet.Parse is measured on; ns/text is per text.
+func BenchmarkNextCorpus(b *testing.B) {
+	for _, class := range []benchcorpus.Class{benchcorpus.Emoji, benchcorpus.CJK} {
+		b.Run(string(class), func(b *testing.B) {
+			ts := benchcorpus.ClassTexts(1, class, 2000)
+			var bytes int64
+			for _, t := range ts {
+				bytes += int64(len(t.Text))
+			}
+			b.ReportAllocs()
+			b.SetBytes(bytes)
+			for b.Loop() {
+				for _, t := range ts {
+					scanCount(t.Text)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(ts)), "ns/text")
 		})
 	}
 }

@@ -45,7 +45,8 @@ func Next(s string, from int) (start, end int, ok bool) {
 	i := max(from, 0)
 	for i < len(s) {
 		c := s[i]
-		if rootChild[c] == 0 {
+		n := uint32(rootChild[c])
+		if n == 0 {
 			i++
 			if c < 0x80 {
 				// Skip eight ASCII bytes at a time while none of them can
@@ -59,29 +60,72 @@ func Next(s string, from int) (start, end int, ok bool) {
 					}
 					i += 8
 				}
+				continue
 			}
-			// Otherwise c is a continuation byte, an invalid byte or the
-			// lead byte of a character no unit starts with. Skip the
-			// continuation bytes that follow: they never start a unit.
-			for i < len(s) && s[i]&0xC0 == 0x80 {
+			// c is a continuation byte, an invalid byte or the lead byte
+			// of a character no unit starts with. Skip every non-ASCII
+			// byte that starts no unit (continuation bytes never do): a
+			// run of Chinese or Korean text goes by in this loop.
+			for i < len(s) && skipNonASCII[s[i]] {
 				i++
 			}
 			continue
 		}
-		// Every unit is at least two bytes long, and those that start
-		// with ASCII (keycaps) go on with a non-ASCII byte (the generator
-		// checks both). So a first byte without a matching second byte is
-		// rejected here without a call: "2024", "#12", and the kana and
-		// CJK punctuation whose lead byte U+3030 and U+303D share.
-		if i+1 < len(s) && (c < 0x80 && s[i+1] >= 0x80 || c >= 0x80 && hasChild(trieNode[rootChild[c]], s[i+1])) {
-			if n := match(s, i); n > 0 {
-				return i, i + n, true
+		// The characters of U+1F000-U+1FFFF, and the three-byte ones
+		// whose lead byte starts a unit (U+2xxx, U+3xxx, U+Exxx, U+Fxxx),
+		// are looked up whole (as in first): a character no unit starts
+		// with (kana, CJK punctuation, dashes and quotes) costs one lookup
+		// and is skipped whole, and most emoji end there.
+		j := i + 1
+		var v uint16
+		whole := false
+		switch {
+		case c < 0x80:
+			// Every unit is at least two bytes long, and those that
+			// start with ASCII (keycaps) go on with a non-ASCII byte
+			// (the generator checks both): "2024" and "#12" are
+			// rejected here without a call.
+			if i+1 >= len(s) || s[i+1] < 0x80 {
+				n = 0
+			}
+		case c == 0xf0 && i+3 < len(s) && s[i+1] == 0x9f && s[i+2]&0xc0 == 0x80 && s[i+3]&0xc0 == 0x80:
+			v, j, whole = cpNode[int(s[i+2]&63)<<6|int(s[i+3]&63)], i+4, true
+		case c&0xf0 == 0xe0 && cpBlock3[c&15] != 0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			v, j, whole = cpNode[int(cpBlock3[c&15])<<12|int(s[i+1]&63)<<6|int(s[i+2]&63)], i+3, true
+		case i+1 >= len(s) || !hasChild(trieNode[n], s[i+1]):
+			// A first byte without a matching second byte is rejected
+			// here without a call: "°" (U+00B0), whose lead byte © and
+			// ® share.
+			n = 0
+		}
+		if whole {
+			// A unit of one character, such as most emoji, when what
+			// follows cannot make it longer nor trip its lookahead:
+			// done without walking the trie.
+			if v&(1<<14) != 0 || v&(1<<15) != 0 && (j >= len(s) || !mayContinue(s[j])) {
+				return i, j, true
+			}
+			n = uint32(v & (1<<14 - 1))
+		}
+		if n != 0 {
+			if m := walk(s, i, j, n); m > 0 {
+				return i, i + m, true
 			}
 		}
-		i++
+		// No unit starts at i, nor at the continuation bytes of a
+		// character looked up whole.
+		i = j
 	}
 	return 0, 0, false
 }
+
+// skipNonASCII marks the non-ASCII bytes that start no unit.
+var skipNonASCII = func() (t [256]bool) {
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = rootChild[c] == 0
+	}
+	return t
+}()
 
 const (
 	lsb = 0x0101010101010101
@@ -121,9 +165,35 @@ func startMask(w uint64) uint64 {
 // such a path out of the table), so among the units that are prefixes of
 // the text here, the longest whose lookahead holds is the regex's choice.
 func match(s string, i int) int {
-	n := uint32(rootChild[s[i]])
+	n, j := first(s, i)
+	if n == 0 {
+		return 0
+	}
+	return walk(s, i, j, n)
+}
+
+// first returns the trie node reached from the root through the first
+// character of s[i:], and the offset after it. The characters of
+// U+1F000-U+1FFFF and the three-byte characters whose lead byte starts a
+// unit, where most units start, are looked up whole in cpNode (no unit
+// ends inside a character: the generator checks it); any other first byte
+// takes one step, through rootChild, with j = i+1. Node 0 means no unit
+// starts that way.
+func first(s string, i int) (n uint32, j int) {
+	switch c := s[i]; {
+	case c == 0xf0 && i+3 < len(s) && s[i+1] == 0x9f && s[i+2]&0xc0 == 0x80 && s[i+3]&0xc0 == 0x80:
+		return uint32(cpNode[int(s[i+2]&63)<<6|int(s[i+3]&63)] & (1<<14 - 1)), i + 4
+	case c&0xf0 == 0xe0 && cpBlock3[c&15] != 0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+		return uint32(cpNode[int(cpBlock3[c&15])<<12|int(s[i+1]&63)<<6|int(s[i+2]&63)] & (1<<14 - 1)), i + 3
+	}
+	return uint32(rootChild[s[i]]), i + 1
+}
+
+// walk goes on down the trie from node n (n != 0), reached at s[j] from a
+// unit start at s[i], and returns the length of the unit matched, or 0.
+func walk(s string, i, j int, n uint32) int {
 	best := 0
-	for j := i + 1; ; j++ {
+	for ; ; j++ {
 		v := trieNode[n]
 		if acc := v >> 30; acc != 0 && (acc == 1 || !followedBy(s[j:], trieCond[acc-2])) {
 			best = j - i
@@ -135,7 +205,7 @@ func match(s string, i int) int {
 		first := v & 0xffff
 		switch v >> 28 & 3 {
 		case 1:
-			if trieLabel[first] != b {
+			if byte(v>>16) != b {
 				return best
 			}
 			n = first
@@ -152,12 +222,18 @@ func match(s string, i int) int {
 	}
 }
 
+// mayContinue reports whether byte b, following the first character of a
+// unit, may go on with a longer unit or start a lookahead character.
+func mayContinue(b byte) bool {
+	return b >= 0xc0 && cpCont>>(b&63)&1 != 0
+}
+
 // hasChild reports whether trie node v has a child labelled b.
 func hasChild(v uint32, b byte) bool {
 	first := v & 0xffff
 	switch v >> 28 & 3 {
 	case 1:
-		return trieLabel[first] == b
+		return byte(v>>16) == b
 	case 2:
 		return trieMask[v>>16&0xfff]&(1<<(b&63)) != 0 && (b^trieLabel[first])&0xc0 == 0
 	}

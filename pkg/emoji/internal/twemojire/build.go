@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Header is the first line of the generated table.go.
@@ -106,6 +107,13 @@ func Generate(src []byte) ([]byte, Stats, error) {
 			}
 		}
 	}
+	// emoji.match looks the first code point up whole, so no unit may
+	// end inside a character.
+	for _, u := range units {
+		if !utf8.ValidString(u.Text) {
+			return nil, st, fmt.Errorf("unit %+q is not valid UTF-8", u.Text)
+		}
+	}
 	t, err := buildTrie(units)
 	if err != nil {
 		return nil, st, err
@@ -157,7 +165,7 @@ func Generate(src []byte) ([]byte, Stats, error) {
 		v := uint32(f) | uint32(t.accept[n])<<30
 		switch {
 		case k == 1:
-			v |= 1 << 28
+			v |= 1<<28 | uint32(t.label[f])<<16
 		case k > 1:
 			var m uint64
 			for c := f; c < f+k; c++ {
@@ -178,7 +186,8 @@ func Generate(src []byte) ([]byte, Stats, error) {
 	b.WriteString("// trieNode packs each node of the trie:\n")
 	b.WriteString("//\n")
 	b.WriteString("//\tbits  0-15  index of the first child (children are consecutive, by byte)\n")
-	b.WriteString("//\tbits 16-27  index in trieMask when the node has several children\n")
+	b.WriteString("//\tbits 16-27  index in trieMask when the node has several children,\n")
+	b.WriteString("//\t            the child's label (bits 16-23) when it has one\n")
 	b.WriteString("//\tbits 28-29  children: 0 none, 1 one (labelled trieLabel[first]), 2 several\n")
 	b.WriteString("//\tbits 30-31  unit end: 0 no, 1 yes, 2+k yes unless followed by trieCond[k]\n")
 	b.WriteString("//\n// The root (node 0) is reached through rootChild only.\n")
@@ -213,6 +222,104 @@ func Generate(src []byte) ([]byte, Stats, error) {
 		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
+
+	// First code point lookup: the node reached after the whole UTF-8
+	// encoding of a character of U+1F000-U+1FFFF (F0 9F x y, block 0)
+	// or of a three-byte character whose lead byte starts a unit (L x y,
+	// block cpBlock3[L&15]), at index block<<12 | (x&63)<<6 | y&63.
+	var blockLead [][]byte
+	blockLead = append(blockLead, []byte{0xf0, 0x9f})
+	var cpBlock3 [16]int
+	for c := 0xe0; c < 0xf0; c++ {
+		for ch := t.firstChild[0]; ch < t.firstChild[0]+t.nChild[0]; ch++ {
+			if int(t.label[ch]) == c {
+				cpBlock3[c&15] = len(blockLead)
+				blockLead = append(blockLead, []byte{byte(c)})
+			}
+		}
+	}
+	cpNode := make([]uint16, len(blockLead)<<12)
+	var contLeads [256]bool
+	for k := range cpNode {
+		lead := blockLead[k>>12]
+		enc := slices.Concat(lead, []byte{0x80 | byte(k>>6&63), 0x80 | byte(k&63)})
+		n := 0
+		for _, c := range enc {
+			next := 0
+			for ch := t.firstChild[n]; ch < t.firstChild[n]+t.nChild[n]; ch++ {
+				if t.label[ch] == c {
+					next = ch
+				}
+			}
+			if n = next; n == 0 {
+				break
+			}
+		}
+		if n >= 1<<14 {
+			return nil, st, fmt.Errorf("trie node %d too large for cpNode", n)
+		}
+		// The flags let emoji.Next accept a unit of one character
+		// without reading trieNode.
+		v := uint16(n)
+		if n != 0 && t.accept[n] != 0 {
+			v |= 1 << 15
+			if t.accept[n] == 1 && t.nChild[n] == 0 {
+				v |= 1 << 14
+			}
+		}
+		cpNode[k] = v
+		if n != 0 {
+			for ch := t.firstChild[n]; ch < t.firstChild[n]+t.nChild[n]; ch++ {
+				contLeads[t.label[ch]] = true
+			}
+		}
+	}
+	for _, c := range t.conds {
+		for _, r := range strings.Split(c, "\x00") {
+			contLeads[r[0]] = true
+		}
+	}
+	var cont uint64
+	for c, ok := range contLeads {
+		if ok {
+			if c < 0xc0 {
+				return nil, st, fmt.Errorf("byte %#x may follow a first character in a unit", c)
+			}
+			cont |= 1 << (c & 63)
+		}
+	}
+	b.WriteString("\n// cpBlock3 gives, for each lead byte L of a three-byte character, the\n")
+	b.WriteString("// block of cpNode that holds its characters (0: none, L starts no unit\n")
+	b.WriteString("// or is looked up byte by byte).\n")
+	b.WriteString("var cpBlock3 = [16]uint8{")
+	for l, k := range cpBlock3 {
+		if k != 0 {
+			fmt.Fprintf(&b, "%#x: %d, ", l, k)
+		}
+	}
+	b.WriteString("}\n")
+	b.WriteString("\n// cpNode maps a first code point to the trie node reached after its\n")
+	b.WriteString("// UTF-8 encoding (bits 0-13; 0: no unit starts with it). Bit 15 is set\n")
+	b.WriteString("// when that node ends a unit, and so a unit ends there unless the next\n")
+	b.WriteString("// byte is in cpCont. Bit 14 is set when the node ends a unit whatever\n")
+	b.WriteString("// follows (no lookahead, no children). F0 9F x y (U+1F000-U+1FFFF) is\n")
+	b.WriteString("// at index (x&63)<<6 | y&63, and L x y at cpBlock3[L&15]<<12 plus that.\n")
+	fmt.Fprintf(&b, "var cpNode = [%d]uint16{", len(cpNode))
+	entries := 0
+	for k, n := range cpNode {
+		if n != 0 {
+			if entries%6 == 0 {
+				b.WriteString("\n")
+			}
+			entries++
+			fmt.Fprintf(&b, "%#04x: %#04x, ", k, n)
+		}
+	}
+	b.WriteString("\n}\n\n")
+	b.WriteString("// cpCont has bit (b & 63) set for each byte b (all >= 0xc0) that may\n")
+	b.WriteString("// follow the first character of a unit in a longer unit, or start a\n")
+	b.WriteString("// lookahead character.\n")
+	fmt.Fprintf(&b, "const cpCont = %#016x\n", cont)
 
 	out, err := format.Source(b.Bytes())
 	if err != nil {
