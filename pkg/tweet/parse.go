@@ -248,10 +248,16 @@ func (w *walker) plainRun(stop int) {
 			for j+8 <= stop && load64(s, j)&hi8 == 0 {
 				j += 8
 			}
-			for j < stop && s[j] < 0xE0 {
-				j++
+			ascii := c < utf8.RuneSelf
+			for ; j < stop && s[j] < 0xE0; j++ {
+				if s[j] >= utf8.RuneSelf {
+					ascii = false
+				}
 			}
-			n, _, _ := countRunes(s[i:j])
+			n := j - i
+			if !ascii {
+				n, _, _ = countRunes(s[i:j])
+			}
 			w.addRun(j, n, n, w.lowWeight)
 			continue
 		}
