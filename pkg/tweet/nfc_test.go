@@ -642,3 +642,21 @@ func TestNFCFromAllocs(t *testing.T) {
 		}
 	}
 }
+
+// isNFC reports whether s (valid UTF-8) is in NFC, without allocating
+// (unless a segment that fails the quick check is very long): it
+// normalises only the segments that fail the quick check, and compares.
+func isNFC(s string) bool {
+	var buf [nfcStack]ccRune
+	for i := 0; ; {
+		i, _ = quickSpan(s, i)
+		if i == len(s) {
+			return true
+		}
+		end := nextSegment(s, i)
+		if !sameText(normalize(buf[:0], s[i:end]), s[i:end]) {
+			return false
+		}
+		i = end
+	}
+}
