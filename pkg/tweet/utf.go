@@ -17,20 +17,6 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// decodeValid decodes the non-ASCII code point at byte i of s, which must be
-// valid UTF-8 (Parse checks or repairs the text first): without the checks
-// of utf8.DecodeRuneInString it stays small enough to inline.
-func decodeValid(s string, i int) (rune, int) {
-	c := s[i]
-	switch {
-	case c < 0xE0:
-		return rune(c&0x1F)<<6 | rune(s[i+1]&0x3F), 2
-	case c < 0xF0:
-		return rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F), 3
-	}
-	return rune(c&0x07)<<18 | rune(s[i+1]&0x3F)<<12 | rune(s[i+2]&0x3F)<<6 | rune(s[i+3]&0x3F), 4
-}
-
 const lsb = 0x0101010101010101
 
 // countRunes counts the code points of s (valid UTF-8) and, among them, the
