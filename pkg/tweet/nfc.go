@@ -200,6 +200,12 @@ func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 				i += 2
 				continue
 			}
+		} else if c0 >= 0xF0 && c0 <= 0xF4 && i+3 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
+			// Astral (emoji, historic scripts): decoded inline too.
+			r, size = rune(c0&0x07)<<18|rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
+			if r < 0x10000 || r > utf8.MaxRune {
+				return i, true
+			}
 		} else if r, size = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
 			return i, true
 		}
