@@ -16,8 +16,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Dir is the absolute path of the repository's reference folder.
@@ -92,4 +94,27 @@ func Run(mode string, texts []string) ([]json.RawMessage, error) {
 		return nil, fmt.Errorf("node ref.js %s: %d answers for %d texts", mode, len(answers), len(texts))
 	}
 	return answers, nil
+}
+
+// SeedEnvVar names the environment variable that fixes the seed of every
+// differential test's random texts (CI sets it, so that a run can be
+// repeated exactly); a test's own -*.seed flag wins over it.
+const SeedEnvVar = "TWEETLEN_SEED"
+
+// Seed returns the seed a differential test should use: flag when it is not
+// 0, else $TWEETLEN_SEED when set, else a new one from the clock, so that
+// runs on a developer's machine keep exploring new texts. Tests log it.
+func Seed(t testing.TB, flag uint64) uint64 {
+	t.Helper()
+	if flag != 0 {
+		return flag
+	}
+	if v := os.Getenv(SeedEnvVar); v != "" {
+		s, err := strconv.ParseUint(v, 10, 64)
+		if err != nil || s == 0 {
+			t.Fatalf("%s=%q: want a positive integer", SeedEnvVar, v)
+		}
+		return s
+	}
+	return uint64(time.Now().UnixNano())
 }

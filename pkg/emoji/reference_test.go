@@ -23,10 +23,7 @@ const randomTexts = 25000
 
 // seed returns the seed for the random part of the corpus and logs it.
 func seed(t testing.TB) uint64 {
-	s := *seedFlag
-	if s == 0 {
-		s = rand.Uint64()
-	}
+	s := reftest.Seed(t, *seedFlag)
 	t.Logf("random texts use -emoji.seed=%d", s)
 	return s
 }

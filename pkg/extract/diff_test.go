@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf16"
 
 	"github.com/tweetlen/tweetlen/internal/corpus"
@@ -95,10 +94,7 @@ func jsonIndices(u URL) string {
 // generated texts built from tricky pieces.
 func TestDifferential(t *testing.T) {
 	reftest.Require(t)
-	seed := *seedFlag
-	if seed == 0 {
-		seed = uint64(time.Now().UnixNano())
-	}
+	seed := reftest.Seed(t, *seedFlag)
 	t.Logf("seed %d (rerun with -extract.seed=%d)", seed, seed)
 	g := newTextGen(seed)
 	n := *countFlag

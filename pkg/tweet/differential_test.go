@@ -45,10 +45,7 @@ var diffConfigs = []struct {
 // logged and printed on failure); -tweet.n sets the number of texts.
 func TestDifferential(t *testing.T) {
 	reftest.Require(t)
-	seed := *diffSeed
-	if seed == 0 {
-		seed = uint64(time.Now().UnixNano())
-	}
+	seed := reftest.Seed(t, *diffSeed)
 	t.Logf("seed %d (reproduce with: go test ./pkg/tweet -run TestDifferential -tweet.seed=%d -tweet.n=%d)", seed, seed, *diffN)
 
 	g := &textGen{r: rand.New(rand.NewPCG(seed, 0x7477656574_6c656e)), unicode16: *diffU16}

@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -300,10 +299,7 @@ func (g *nfcTextGen) text() string {
 // String.prototype.normalize("NFC") on random texts.
 func TestNFCDifferential(t *testing.T) {
 	reftest.Require(t)
-	seed := *nfcSeed
-	if seed == 0 {
-		seed = uint64(time.Now().UnixNano())
-	}
+	seed := reftest.Seed(t, *nfcSeed)
 	t.Logf("seed %d (rerun with -nfc.seed=%d)", seed, seed)
 	g := &nfcTextGen{rand.New(rand.NewPCG(seed, 0x6e6663))}
 	texts := make([]string, 30_000)
