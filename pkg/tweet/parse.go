@@ -162,7 +162,9 @@ func (w *walker) init(s string, cfg *Config) {
 	w.urlScan.Reset(s)
 	w.nextURL()
 	w.emojiStart, w.emoji = none, none
-	if cfg.EmojiParsingEnabled {
+	// Every emoji unit holds a non-ASCII byte (even a keycap ends in
+	// U+20E3), so an ASCII text needs no emoji scan.
+	if cfg.EmojiParsingEnabled && !isASCII(s) {
 		w.nextEmoji()
 	}
 	w.weight = uniformWeight(cfg, 0, 0x10FFFF)

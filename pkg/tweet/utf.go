@@ -19,6 +19,22 @@ func load64(s string, i int) uint64 {
 
 const lsb = 0x0101010101010101
 
+// isASCII reports whether s holds only ASCII bytes, 8 bytes at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&hi8 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 // countRunes counts the code points of s (valid UTF-8) and, among them, the
 // astral ones (two UTF-16 units each), 8 bytes at a time. maybeInvalid is
 // set when s holds a 0xEF byte, the lead byte of U+FEFF, U+FFFE and U+FFFF.
