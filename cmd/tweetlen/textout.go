@@ -77,7 +77,7 @@ func (t *textReporter) report(p *post, r *tweet.Result) error {
 	fmt.Fprintf(w, " (%s)\n", t.profile)
 
 	text := r.Text
-	if bad, ok := firstInvalidChar(text); ok {
+	if bad := tweet.IndexInvalid(text); bad >= 0 {
 		line, col := lineCol(text, bad)
 		ch, _ := utf8.DecodeRuneInString(text[bad:])
 		fmt.Fprintf(w, "  %U (%s) at line %d, column %d is not allowed in a post\n", ch, invalidCharName(ch), line, col)
@@ -172,23 +172,6 @@ func lineCol(s string, off int) (line, col int) {
 	line = 1 + strings.Count(before, "\n")
 	lineStart := strings.LastIndexByte(before, '\n') + 1
 	return line, 1 + uniseg.GraphemeClusterCount(before[lineStart:])
-}
-
-// firstInvalidChar returns the byte offset of the first character that
-// twitter-text forbids in a post: U+FFFE, U+FEFF or U+FFFF.
-func firstInvalidChar(s string) (int, bool) {
-	// All three are encoded as EF BB BF / EF BF BE / EF BF BF.
-	for i := 0; ; {
-		j := strings.IndexByte(s[i:], 0xEF)
-		if j < 0 {
-			return 0, false
-		}
-		i += j
-		if r, _ := utf8.DecodeRuneInString(s[i:]); r == 0xFEFF || r == 0xFFFE || r == 0xFFFF {
-			return i, true
-		}
-		i++
-	}
 }
 
 func invalidCharName(r rune) string {

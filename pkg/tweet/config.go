@@ -1,7 +1,6 @@
 package tweet
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -74,7 +73,7 @@ func ParseConfig(r io.Reader) (Config, error) {
 	dec.DisallowUnknownFields()
 	var cfg Config
 	if err := dec.Decode(&cfg); err != nil {
-		return Config{}, describeJSONError(r, err)
+		return Config{}, describeJSONError(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return Config{}, errors.New("twitter-text config: unexpected data after the JSON object")
@@ -85,12 +84,7 @@ func ParseConfig(r io.Reader) (Config, error) {
 	return cfg, nil
 }
 
-// ParseConfigBytes is [ParseConfig] for a byte slice.
-func ParseConfigBytes(b []byte) (Config, error) {
-	return ParseConfig(bytes.NewReader(b))
-}
-
-func describeJSONError(_ io.Reader, err error) error {
+func describeJSONError(err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {

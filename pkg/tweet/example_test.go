@@ -42,3 +42,13 @@ func ExampleConfig() {
 	// V2: 17 of 280
 	// V3: 11 of 280
 }
+
+// IndexInvalid finds the character that makes a text invalid.
+func ExampleIndexInvalid() {
+	text := "Notes\uFEFF from the meeting"
+	fmt.Println(tweet.IndexInvalid(text), tweet.Parse(text, tweet.V1).Valid)
+	fmt.Println(tweet.IndexInvalid("fine"))
+	// Output:
+	// 5 false
+	// -1
+}

@@ -237,7 +237,7 @@ func (w *walker) plainRun(stop int) {
 	s := w.s
 	if w.weight >= 0 {
 		n, astral, maybeInvalid := countRunes(s[w.i:stop])
-		if !maybeInvalid || !hasInvalidChar(s[w.i:stop]) {
+		if !maybeInvalid || IndexInvalid(s[w.i:stop]) < 0 {
 			w.addRun(stop, n, n+astral, w.weight)
 			return
 		}

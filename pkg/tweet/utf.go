@@ -70,17 +70,19 @@ func countRunes(s string) (n, astral int, maybeInvalid bool) {
 	return n, astral, maybeInvalid
 }
 
-// hasInvalidChar reports whether s (valid UTF-8) holds U+FEFF, U+FFFE or
-// U+FFFF (EF BB BF, EF BF BE, EF BF BF).
-func hasInvalidChar(s string) bool {
+// IndexInvalid returns the byte offset in s of the first character that
+// makes a Tweet invalid (U+FEFF, U+FFFE or U+FFFF, twitter-text's
+// invalidCharsGroup), or -1 if there is none.
+func IndexInvalid(s string) int {
+	// The three are encoded EF BB BF, EF BF BE and EF BF BF.
 	for i := 0; ; i++ {
 		j := strings.IndexByte(s[i:], 0xEF)
 		if j < 0 || i+j+2 >= len(s) {
-			return false
+			return -1
 		}
 		i += j
 		if b1, b2 := s[i+1], s[i+2]; b1 == 0xBB && b2 == 0xBF || b1 == 0xBF && (b2 == 0xBE || b2 == 0xBF) {
-			return true
+			return i
 		}
 	}
 }
