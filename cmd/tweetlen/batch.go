@@ -341,13 +341,7 @@ func (w *batchWorker) decodeLine(line []byte, first bool) (text string, ok bool,
 	if len(line) > w.maxLine {
 		return "", false, lineTooLongError(w.maxLine)
 	}
-	if n := len(line); n > 0 && line[n-1] == '\r' {
-		line = line[:n-1]
-	}
-	if first {
-		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
-	}
-	if isBlank(line) {
+	if line = trimRecord(line, first); isBlank(line) {
 		return "", false, nil
 	}
 	// The fast decoder validates UTF-8 as it scans, so a line it takes
@@ -369,6 +363,17 @@ func (w *batchWorker) decodeLine(line []byte, first bool) (text string, ok bool,
 		text = unsafe.String(unsafe.SliceData(w.dec.text), len(w.dec.text))
 	}
 	return text, true, nil
+}
+
+// trimRecord strips what is not part of a JSON Lines record: the line
+// ending (LF, CR LF) and, on the first line, a UTF-8 byte order mark.
+func trimRecord(line []byte, first bool) []byte {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if first {
+		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	}
+	return line
 }
 
 // isBlank reports whether line holds only spaces, tabs and CRs.

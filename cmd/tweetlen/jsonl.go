@@ -62,13 +62,8 @@ func checkRecord(c *checker, dec *recordDecoder, p *post, n int, line []byte, re
 	if errors.Is(readErr, errLineTooLong) {
 		return c.inputError(where(), lineTooLongError(maxLineBytes))
 	}
-	line = bytes.TrimSuffix(line, []byte("\n"))
-	line = bytes.TrimSuffix(line, []byte("\r"))
-	if n == 1 {
-		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
-	}
-	if len(bytes.TrimLeft(line, " \t\r")) == 0 {
-		return nil // blank line
+	if line = trimRecord(line, n == 1); isBlank(line) {
+		return nil
 	}
 	if off := invalidUTF8(line); off >= 0 {
 		return c.inputError(where(), utf8LineError(line, off))
