@@ -1,9 +1,18 @@
 package lint
 
 import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"github.com/tweetlen/tweetlen/pkg/extract"
 	"github.com/tweetlen/tweetlen/pkg/media"
 	"github.com/tweetlen/tweetlen/pkg/post"
 	"github.com/tweetlen/tweetlen/pkg/profile"
+	"github.com/tweetlen/tweetlen/pkg/tweet"
 )
 
 // MediaInspector finds out what an attachment is. The CLI's inspector reads
@@ -23,12 +32,273 @@ type Options struct {
 }
 
 // Check checks p against prof.
+//
+// What is not counted is lifted out of the text first: attachments written
+// in it (Markdown images, pic.twitter.com links, which Check adds to p.Media
+// the first time it sees p) and, in a reply, the leading @mentions. A lifted
+// span takes one run of spaces beside it along, and the text left is trimmed
+// at both ends, so that "Look! ![cat](cat.jpg)" counts as "Look!".
 func Check(p *post.Post, prof *profile.Profile, opts *Options) *Report {
 	if opts == nil {
 		opts = &Options{}
 	}
 	r := &Report{Post: p, Profile: prof, Limit: prof.Limit, OverflowStart: -1}
+	addPicLinks(p)
 	checkMedia(r, opts)
 	checkPoll(r)
+	checkLength(r, opts)
 	return r
+}
+
+// picHost is the host of the links attached media had in a tweet's text.
+const picHost = "pic.twitter.com/"
+
+// addPicLinks records the pic.twitter.com links of p's text as attachments,
+// once.
+func addPicLinks(p *post.Post) {
+	for i := range p.Media {
+		if p.Media[i].Origin == post.PicLink {
+			return
+		}
+	}
+	if !strings.Contains(p.Text, picHost) {
+		return
+	}
+	for _, u := range extract.URLs(p.Text) {
+		link := p.Text[u.Start:u.End]
+		host := link
+		if i := strings.Index(host, "://"); i >= 0 {
+			host = host[i+3:]
+		}
+		if !strings.HasPrefix(strings.ToLower(host), picHost) {
+			continue
+		}
+		p.Media = append(p.Media, post.Media{
+			File: link, Origin: post.PicLink, Pos: p.Locate(u.Start), Start: u.Start, End: u.End,
+		})
+	}
+}
+
+// checkLength counts what r.Post's text costs under r.Profile and reports
+// it when it is over the limit, empty, or holds a character no post may.
+func checkLength(r *Report, opts *Options) {
+	p, prof := r.Post, r.Profile
+	var lift lifter
+	lift.reset(p.Text)
+	for i := range p.Media {
+		if m := &p.Media[i]; m.InText() {
+			lift.cut(m.Start, m.End)
+		}
+	}
+	if (p.Reply != "" || opts.Reply) && prof.ReplyMentionsFree {
+		if end, n := replyPrefix(p.Text); n > 0 {
+			lift.cut(0, end)
+			r.LeftOut = append(r.LeftOut, LeftOut{What: "reply-mentions", Count: n, Text: strings.TrimSpace(p.Text[:end])})
+		}
+	}
+	if p.Quote != "" && prof.QuoteCost == 0 {
+		r.LeftOut = append(r.LeftOut, LeftOut{What: "quote", Count: 1, Text: p.Quote})
+	}
+	r.Counted = lift.text()
+
+	extra := 0
+	if len(p.Media) > 0 {
+		extra += prof.MediaCost
+	}
+	if p.Quote != "" {
+		extra += prof.QuoteCost
+	}
+	cfg := prof.Config
+	budget := prof.Limit - extra // what the text itself may cost
+	cfg.MaxWeightedTweetLength = max(1, budget)
+	res := tweet.Parse(r.Counted, cfg)
+	r.Result = res
+	r.Count = res.WeightedLength + extra
+	r.Remaining = prof.Limit - r.Count
+
+	if bad := tweet.IndexInvalid(r.Counted); bad >= 0 {
+		ch, _ := utf8.DecodeRuneInString(r.Counted[bad:])
+		at := lift.orig(bad)
+		r.add(RuleInvalidChar, fmt.Sprintf("%U (%s) is not allowed in a post; delete it", ch, invalidCharName(ch)),
+			p.Locate(at), p.Locate(at+utf8.RuneLen(ch)))
+	}
+	if strings.TrimSpace(r.Counted) == "" && len(p.Media) == 0 && p.Poll == nil && p.Quote == "" {
+		r.add(RuleEmpty, "the post is empty; write some text or attach media", p.Locate(0), post.Pos{})
+		return
+	}
+	if res.Weight <= budget*cfg.Scale {
+		return
+	}
+	// Over: find where, in the original text.
+	cut := res.SafeCutBytes
+	if budget <= 0 {
+		cut = 0
+	}
+	if res.Normalized {
+		cut = graphemePrefix(r.Counted, uniseg.GraphemeClusterCount(res.Text[:cut]))
+	}
+	r.OverflowStart = lift.orig(cut)
+	r.OverflowPos = p.Locate(r.OverflowStart)
+	excess := r.Count - prof.Limit
+	if excess < 1 {
+		excess = 1 // a fractional excess under a custom config
+	}
+	msg := fmt.Sprintf("%d/%d: over by %d under %s; the text does not fit from here on", r.Count, prof.Limit, excess, prof.Name)
+	r.add(RuleLength, msg, r.OverflowPos, p.Locate(len(p.Text)))
+}
+
+// graphemePrefix returns the byte length of the first n grapheme clusters
+// of s.
+func graphemePrefix(s string, n int) int {
+	g := uniseg.NewGraphemes(s)
+	end := 0
+	for i := 0; i < n && g.Next(); i++ {
+		_, end = g.Positions()
+	}
+	return end
+}
+
+func invalidCharName(r rune) string {
+	if r == 0xFEFF {
+		return "zero width no-break space, the byte order mark"
+	}
+	return "a noncharacter"
+}
+
+// replyPrefix returns the end of the @mentions that open text (with the
+// whitespace after them) and how many there are. A mention is "@" (or the
+// full-width "＠") and 1 to 15 ASCII letters, digits or underscores,
+// followed by whitespace or the end of the text.
+func replyPrefix(text string) (end, n int) {
+	i := skipSpace(text, 0)
+	for i < len(text) {
+		var at int
+		switch {
+		case text[i] == '@':
+			at = 1
+		case strings.HasPrefix(text[i:], "＠"):
+			at = len("＠")
+		default:
+			return end, n
+		}
+		name := i + at
+		k := name
+		for k < len(text) && isWordByte(text[k]) {
+			k++
+		}
+		if k == name || k-name > 15 || k < len(text) && !isSpaceByte(text[k]) {
+			return end, n
+		}
+		n++
+		end = skipSpace(text, k)
+		i = end
+	}
+	return end, n
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && isSpaceByte(s[i]) {
+		i++
+	}
+	return i
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// lifter removes spans from a text and maps offsets of what is left back to
+// the original.
+type lifter struct {
+	src  string
+	cuts [][2]int // removed [start, end) spans of src, sorted, disjoint
+	keep [][2]int // kept spans of src, in order; set by text
+}
+
+func (l *lifter) reset(src string) { l.src, l.cuts, l.keep = src, l.cuts[:0], l.keep[:0] }
+
+// cut removes src[start:end] and one run of horizontal space beside it.
+func (l *lifter) cut(start, end int) {
+	s := l.src
+	e := end
+	for e < len(s) && (s[e] == ' ' || s[e] == '\t') {
+		e++
+	}
+	if e == end {
+		for start > 0 && (s[start-1] == ' ' || s[start-1] == '\t') {
+			start--
+		}
+	}
+	l.cuts = append(l.cuts, [2]int{start, e})
+}
+
+// text returns what is left: src without the cuts, trimmed at both ends
+// when anything was cut.
+func (l *lifter) text() string {
+	if len(l.cuts) == 0 {
+		l.keep = append(l.keep[:0], [2]int{0, len(l.src)})
+		return l.src
+	}
+	slices.SortFunc(l.cuts, func(a, b [2]int) int { return a[0] - b[0] })
+	var b strings.Builder
+	at := 0
+	for _, c := range l.cuts {
+		if c[0] > at {
+			l.keep = append(l.keep, [2]int{at, c[0]})
+		}
+		at = max(at, c[1])
+	}
+	if at < len(l.src) {
+		l.keep = append(l.keep, [2]int{at, len(l.src)})
+	}
+	// Trim white space at both ends of what is kept.
+	for len(l.keep) > 0 {
+		k := &l.keep[0]
+		for k[0] < k[1] {
+			c, size := utf8.DecodeRuneInString(l.src[k[0]:])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			k[0] += size
+		}
+		if k[0] < k[1] {
+			break
+		}
+		l.keep = l.keep[1:]
+	}
+	for len(l.keep) > 0 {
+		k := &l.keep[len(l.keep)-1]
+		for k[0] < k[1] {
+			c, size := utf8.DecodeLastRuneInString(l.src[k[0]:k[1]])
+			if !unicode.IsSpace(c) {
+				break
+			}
+			k[1] -= size
+		}
+		if k[0] < k[1] {
+			break
+		}
+		l.keep = l.keep[:len(l.keep)-1]
+	}
+	for _, k := range l.keep {
+		b.WriteString(l.src[k[0]:k[1]])
+	}
+	return b.String()
+}
+
+// orig maps an offset of text() back to src.
+func (l *lifter) orig(off int) int {
+	for _, k := range l.keep {
+		if n := k[1] - k[0]; off < n {
+			return k[0] + off
+		} else {
+			off -= n
+		}
+	}
+	if len(l.keep) > 0 {
+		return l.keep[len(l.keep)-1][1]
+	}
+	return 0
 }

@@ -24,19 +24,19 @@ const (
 // Rules are the names of the checks, as reported in Problem.Rule and used
 // as SARIF rule IDs.
 const (
-	RuleLength       = "length"         // the post is over the limit
-	RuleEmpty        = "empty"          // the post has no text and no attachment
-	RuleInvalidChar  = "invalid-char"   // U+FFFE, U+FEFF or U+FFFF in the text
-	RuleMediaCount   = "media-count"    // too many images, GIFs or videos
-	RuleMediaMix     = "media-mix"      // images, GIFs and videos mixed
-	RuleMediaMissing = "media-missing"  // an attached file does not exist or cannot be read
-	RuleMediaType    = "media-type"     // an attached file is not an accepted image or video format
-	RuleMediaSize    = "media-size"     // an attached file is too large
-	RuleAltLength    = "alt-length"     // alt text too long
-	RulePollOptions  = "poll-options"   // too few or too many poll options
-	RulePollOption   = "poll-option"    // a poll option too long or empty
-	RulePollDuration = "poll-duration"  // poll duration out of range
-	RulePollMedia    = "poll-media"     // a poll and media on the same post
+	RuleLength       = "length"        // the post is over the limit
+	RuleEmpty        = "empty"         // the post has no text and no attachment
+	RuleInvalidChar  = "invalid-char"  // U+FFFE, U+FEFF or U+FFFF in the text
+	RuleMediaCount   = "media-count"   // too many images, GIFs or videos
+	RuleMediaMix     = "media-mix"     // images, GIFs and videos mixed
+	RuleMediaMissing = "media-missing" // an attached file does not exist or cannot be read
+	RuleMediaType    = "media-type"    // an attached file is not an accepted image or video format
+	RuleMediaSize    = "media-size"    // an attached file is too large
+	RuleAltLength    = "alt-length"    // alt text too long
+	RulePollOptions  = "poll-options"  // too few or too many poll options
+	RulePollOption   = "poll-option"   // a poll option too long or empty
+	RulePollDuration = "poll-duration" // poll duration out of range
+	RulePollMedia    = "poll-media"    // a poll and media on the same post
 )
 
 // Problem is one rule a post breaks.
