@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,6 +21,18 @@ import (
 type MediaInspector interface {
 	Inspect(p *post.Post, m *post.Media) (media.Info, error)
 }
+
+// MediaNotFoundError is what a [MediaInspector] returns for an attachment
+// it looked for and did not find, saying where it looked.
+type MediaNotFoundError struct {
+	// Looked says where, for people: "posts/ and the media/ folders above it".
+	Looked string
+}
+
+func (e *MediaNotFoundError) Error() string { return "not found (looked in " + e.Looked + ")" }
+
+// Unwrap makes the error match [fs.ErrNotExist].
+func (e *MediaNotFoundError) Unwrap() error { return fs.ErrNotExist }
 
 // Options are the choices that do not belong to a profile.
 type Options struct {
@@ -42,7 +55,7 @@ func Check(p *post.Post, prof *profile.Profile, opts *Options) *Report {
 	if opts == nil {
 		opts = &Options{}
 	}
-	r := &Report{Post: p, Profile: prof, Limit: prof.Limit, OverflowStart: -1}
+	r := &Report{Post: p, Profile: prof, Limit: prof.Limit, OverflowStart: -1, OverflowEnd: -1}
 	addPicLinks(p)
 	checkMedia(r, opts)
 	checkPoll(r)
@@ -138,13 +151,14 @@ func checkLength(r *Report, opts *Options) {
 		cut = graphemePrefix(r.Counted, uniseg.GraphemeClusterCount(res.Text[:cut]))
 	}
 	r.OverflowStart = lift.orig(cut)
+	r.OverflowEnd = max(r.OverflowStart, lift.orig(len(r.Counted)))
 	r.OverflowPos = p.Locate(r.OverflowStart)
 	excess := r.Count - prof.Limit
 	if excess < 1 {
 		excess = 1 // a fractional excess under a custom config
 	}
 	msg := fmt.Sprintf("%d/%d: over by %d under %s; the text does not fit from here on", r.Count, prof.Limit, excess, prof.Name)
-	r.add(RuleLength, msg, r.OverflowPos, p.Locate(len(p.Text)))
+	r.add(RuleLength, msg, r.OverflowPos, p.Locate(r.OverflowEnd))
 }
 
 // graphemePrefix returns the byte length of the first n grapheme clusters

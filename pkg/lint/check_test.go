@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tweetlen/tweetlen/pkg/media"
 	"github.com/tweetlen/tweetlen/pkg/post"
 	"github.com/tweetlen/tweetlen/pkg/profile"
 )
@@ -183,5 +184,22 @@ func TestReplyPrefix(t *testing.T) {
 		if end != tt.end || n != tt.n {
 			t.Errorf("replyPrefix(%q) = %d, %d; want %d, %d", tt.text, end, n, tt.end, tt.n)
 		}
+	}
+}
+
+// notFoundInspector finds nothing, and says where it looked.
+type notFoundInspector struct{}
+
+func (notFoundInspector) Inspect(*post.Post, *post.Media) (media.Info, error) {
+	return media.Info{}, &MediaNotFoundError{Looked: "posts/ and the media/ folders from there up"}
+}
+
+func TestCheckMediaNotFoundSaysWhereItLooked(t *testing.T) {
+	p := draft("hi")
+	p.Media = []post.Media{{File: "cat.png", Start: -1, End: -1, Pos: post.Pos{Line: 2, Column: 9}}}
+	r := Check(p, mustProfile(t, "twitter"), &Options{Inspector: notFoundInspector{}})
+	want := "media file cat.png not found (looked in posts/ and the media/ folders from there up); fix the path or add the file"
+	if len(r.Problems) != 1 || r.Problems[0].Rule != RuleMediaMissing || r.Problems[0].Message != want || r.Problems[0].Pos != p.Media[0].Pos {
+		t.Fatalf("problems = %+v, want one %s: %q at 2:9", r.Problems, RuleMediaMissing, want)
 	}
 }

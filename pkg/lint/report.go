@@ -77,6 +77,9 @@ type Report struct {
 	// OverflowStart is the byte offset in Post.Text where the part past the
 	// limit starts, on a grapheme boundary; -1 when the post fits.
 	OverflowStart int
+	// OverflowEnd is the byte offset in Post.Text where the counted text
+	// ends (what follows was lifted out or trimmed); -1 when the post fits.
+	OverflowEnd int
 	// OverflowPos is OverflowStart's position in the post's file.
 	OverflowPos post.Pos
 
