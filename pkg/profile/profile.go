@@ -61,33 +61,33 @@ type Profile struct {
 // MediaRules are the limits on a post's attachments. A zero count or size
 // means "none allowed" for counts and "no limit" for sizes.
 type MediaRules struct {
-	MaxImages int `yaml:"max-images"`
-	MaxGIFs   int `yaml:"max-gifs"`
-	MaxVideos int `yaml:"max-videos"`
+	MaxImages int `yaml:"max-images" json:"maxImages"`
+	MaxGIFs   int `yaml:"max-gifs" json:"maxGifs"`
+	MaxVideos int `yaml:"max-videos" json:"maxVideos"`
 	// Mix allows images, GIFs and videos in the same post.
-	Mix bool `yaml:"mix"`
+	Mix bool `yaml:"mix" json:"mix"`
 	// Sizes in bytes.
-	ImageBytes int64 `yaml:"image-bytes"`
-	GIFBytes   int64 `yaml:"gif-bytes"`
-	VideoBytes int64 `yaml:"video-bytes"`
+	ImageBytes int64 `yaml:"image-bytes" json:"imageBytes"`
+	GIFBytes   int64 `yaml:"gif-bytes" json:"gifBytes"`
+	VideoBytes int64 `yaml:"video-bytes" json:"videoBytes"`
 	// ImageTypes and VideoTypes are the accepted formats, as detected from
 	// the file's content: jpeg, png, gif, webp; mp4, mov.
-	ImageTypes []string `yaml:"image-types"`
-	VideoTypes []string `yaml:"video-types"`
+	ImageTypes []string `yaml:"image-types" json:"imageTypes"`
+	VideoTypes []string `yaml:"video-types" json:"videoTypes"`
 	// AltMax is the longest alt text, in code points; 0 means no limit.
-	AltMax int `yaml:"alt-max"`
+	AltMax int `yaml:"alt-max" json:"altMax"`
 }
 
 // PollRules are the limits on a poll. Zero means "no limit".
 type PollRules struct {
-	MinOptions int `yaml:"min-options"`
-	MaxOptions int `yaml:"max-options"`
+	MinOptions int `yaml:"min-options" json:"minOptions"`
+	MaxOptions int `yaml:"max-options" json:"maxOptions"`
 	// OptionMax is the longest option, in code points.
-	OptionMax int `yaml:"option-max"`
+	OptionMax int `yaml:"option-max" json:"optionMax"`
 	// WithMedia allows a poll and media on the same post.
-	WithMedia  bool `yaml:"with-media"`
-	MinMinutes int  `yaml:"min-minutes"`
-	MaxMinutes int  `yaml:"max-minutes"`
+	WithMedia  bool `yaml:"with-media" json:"withMedia"`
+	MinMinutes int  `yaml:"min-minutes" json:"minMinutes"`
+	MaxMinutes int  `yaml:"max-minutes" json:"maxMinutes"`
 }
 
 var configs = map[string]*tweet.Config{"v1": &tweet.V1, "v2": &tweet.V2, "v3": &tweet.V3}
