@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tweetlen/tweetlen/internal/corpus"
+	"github.com/tweetlen/tweetlen/pkg/profile"
 	"github.com/tweetlen/tweetlen/pkg/tweet"
 )
 
@@ -232,9 +233,8 @@ func TestBatchWriteError(t *testing.T) {
 // TestBatchLineAllocs checks that decoding, counting and encoding a usual
 // record allocates nothing, with and without escapes in its text.
 func TestBatchLineAllocs(t *testing.T) {
-	c := &checker{cfg: tweet.V1, profile: "twitter"}
-	j := newJSONReporter(io.Discard, c, false).(*jsonReporter)
-	w := newBatchWorker(c.cfg, j, maxLineBytes)
+	j := newJSONReporter(io.Discard, profile.Default())
+	w := newBatchWorker(tweet.V1, j, maxLineBytes)
 	ch := &chunk{out: make([]byte, 0, 1<<16)}
 	for _, line := range []string{
 		`{"id":1,"text":"hello world https://example.com #tag @user"}`,

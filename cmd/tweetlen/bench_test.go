@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tweetlen/tweetlen/internal/corpus"
+	"github.com/tweetlen/tweetlen/pkg/profile"
 	"github.com/tweetlen/tweetlen/pkg/tweet"
 )
 
@@ -50,9 +51,8 @@ func BenchmarkBatch(b *testing.B) {
 func BenchmarkDecodeAndWrite(b *testing.B) {
 	in := benchInput(10000)
 	lines := bytes.Split(bytes.TrimSuffix(in, []byte("\n")), []byte("\n"))
-	c := &checker{profile: "twitter"}
-	j := newJSONReporter(io.Discard, c, false).(*jsonReporter)
-	w := newBatchWorker(c.cfg, j, maxLineBytes)
+	j := newJSONReporter(io.Discard, profile.Default())
+	w := newBatchWorker(tweet.V1, j, maxLineBytes)
 	out := make([]byte, 0, 4<<20)
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()

@@ -37,7 +37,7 @@ func readJSONLSeq(c *checker, in *input) error {
 	var (
 		long []byte // holds a line longer than the read buffer
 		dec  recordDecoder
-		p    = post{source: name}
+		p    = record{source: name}
 	)
 	for n := 1; ; n++ {
 		line, err := readLine(br, &long)
@@ -57,7 +57,7 @@ func readJSONLSeq(c *checker, in *input) error {
 }
 
 // checkRecord decodes line n and checks its post, or reports why it can't.
-func checkRecord(c *checker, dec *recordDecoder, p *post, n int, line []byte, readErr error) error {
+func checkRecord(c *checker, dec *recordDecoder, p *record, n int, line []byte, readErr error) error {
 	where := func() string { return fmt.Sprintf("%s:%d", p.source, n) }
 	if errors.Is(readErr, errLineTooLong) {
 		return c.inputError(where(), lineTooLongError(maxLineBytes))
@@ -547,4 +547,20 @@ func describeJSONType(raw []byte) string {
 		return "null"
 	}
 	return "a number"
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not part of
+// valid UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
 }

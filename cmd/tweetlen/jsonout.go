@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 
+	"github.com/tweetlen/tweetlen/pkg/profile"
 	"github.com/tweetlen/tweetlen/pkg/tweet"
 )
 
@@ -22,10 +23,10 @@ type jsonReporter struct {
 	profileLimit []byte
 }
 
-func newJSONReporter(w io.Writer, c *checker, _ bool) reporter {
-	profile, _ := json.Marshal(c.profile)
-	limit := c.cfg.MaxWeightedTweetLength
-	pl := append([]byte(`,"profile":`), profile...)
+func newJSONReporter(w io.Writer, prof *profile.Profile) *jsonReporter {
+	name, _ := json.Marshal(prof.Name)
+	limit := prof.Limit
+	pl := append([]byte(`,"profile":`), name...)
 	pl = appendField(pl, `,"limit":`, limit)
 	pl = append(pl, `,"remaining":`...)
 	return &jsonReporter{
@@ -37,7 +38,7 @@ func newJSONReporter(w io.Writer, c *checker, _ bool) reporter {
 	}
 }
 
-func (j *jsonReporter) report(p *post, r *tweet.Result) error {
+func (j *jsonReporter) report(p *record, r *tweet.Result) error {
 	j.buf = j.appendResult(j.buf[:0], p.id, r)
 	_, err := j.w.Write(j.buf)
 	return err
@@ -86,10 +87,4 @@ func appendInt(b []byte, v int) []byte {
 		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
 	}
 	return strconv.AppendInt(b, int64(v), 10)
-}
-
-// appendJSONString appends s as a JSON string (file names: not hot).
-func appendJSONString(b []byte, s string) []byte {
-	q, _ := json.Marshal(s)
-	return append(b, q...)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,7 +30,37 @@ func TestScript(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
+		Cmds:                map[string]func(ts *testscript.TestScript, neg bool, args []string){"mkmedia": mkmedia},
 	})
+}
+
+// mediaHeads are the first bytes of a file of each kind: enough for
+// tweetlen to recognise it by its content.
+var mediaHeads = map[string][]byte{
+	"png":  []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"),
+	"jpeg": []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"),
+	"mp4":  []byte("\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"),
+}
+
+// mkmedia writes a media file for a script: mkmedia KIND SIZE PATH writes
+// SIZE bytes starting with KIND's header (png, jpeg or mp4).
+func mkmedia(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: mkmedia png|jpeg|mp4 SIZE PATH")
+	}
+	head, ok := mediaHeads[args[0]]
+	if !ok {
+		ts.Fatalf("mkmedia: unknown kind %q", args[0])
+	}
+	size, err := strconv.Atoi(args[1])
+	if err != nil || size < len(head) {
+		ts.Fatalf("mkmedia: bad size %q", args[1])
+	}
+	data := make([]byte, size)
+	copy(data, head)
+	path := ts.MkAbs(args[2])
+	ts.Check(os.MkdirAll(filepath.Dir(path), 0o777))
+	ts.Check(os.WriteFile(path, data, 0o666))
 }
 
 // run calls Main in-process with stdin and returns its outputs.
@@ -99,25 +130,25 @@ func TestMainTable(t *testing.T) {
 		{
 			name: "invalid character", stdin: "ab\uFFFEc", code: 1,
 			stdout: "4/140 · 136 left · invalid character (twitter)\n" +
-				"  U+FFFE (a noncharacter) at line 1, column 3 is not allowed in a post\n",
+				"  line 1, column 3: U+FFFE (a noncharacter) is not allowed in a post; delete it\n",
 		},
 		{
 			name: "invalid UTF-8", stdin: "ok\nab\xffc\n", code: 2,
-			stderr: "tweetlen: stdin: invalid UTF-8 at byte offset 5 (line 2, byte 0xFF): tweetlen reads UTF-8 text; convert it first, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n",
+			stderr: "tweetlen: stdin:2:3: invalid UTF-8 at byte offset 5 (byte 0xFF); tweetlen reads UTF-8 text: convert the file, e.g. with iconv -f WINDOWS-1252 -t UTF-8\n",
 		},
 		{name: "x profile counts CJK double", args: []string{"-p", "x"}, stdin: "你好\n", stdout: "4/280 · 276 left · fits (x)\n"},
 		{name: "x-v2 profile", args: []string{"--profile=x-v2"}, stdin: strings.Repeat("a", 281), code: 1, stderr: "",
 			stdout: "281/280 · over by 1 (x-v2)\n  over the limit from line 1, column 281:\n  " + strings.Repeat("a", 280) + "⟦a⟧\n"},
-		{name: "unknown profile", args: []string{"--profile", "twitter-2015"}, code: 2,
-			stderr: "tweetlen: unknown profile \"twitter-2015\"; valid profiles: twitter, x-v2, x\n"},
+		{name: "unknown profile", args: []string{"--profile", "twitter-2000"}, code: 2,
+			stderr: "tweetlen: unknown profile \"twitter-2000\"; valid profiles: twitter, twitter-2015, x-v2, x (or a twitter-text JSON config file)\n"},
 		{name: "unknown format", args: []string{"--format", "yaml"}, code: 2,
-			stderr: "tweetlen: unknown format \"yaml\"; valid formats: json, text\n"},
-		{name: "unknown input", args: []string{"--input", "csv"}, code: 2,
-			stderr: "tweetlen: unknown input \"csv\"; valid inputs: jsonl, text\n"},
+			stderr: "tweetlen: unknown format \"yaml\"; valid formats: text, json, github, sarif, junit\n"},
+		{name: "unknown input", args: []string{"--input", "xml"}, code: 2,
+			stderr: "tweetlen: unknown input \"xml\"; valid inputs: auto, text, tweet, md, json, jsonl, yaml, csv\n"},
 		{name: "unknown colour mode", args: []string{"--color", "sometimes"}, code: 2,
 			stderr: "tweetlen: unknown --color \"sometimes\"; valid values: auto, always, never\n"},
 		{name: "unknown flag shows usage", args: []string{"--bogus"}, code: 2,
-			stderrHave: []string{"tweetlen: unknown flag: --bogus\n\nUsage:\n  tweetlen [flags] [FILE|-]...\n", "--profile string"}},
+			stderrHave: []string{"tweetlen: unknown flag: --bogus\n\nUsage:\n  tweetlen [flags] [PATH|-]...\n", "--profile NAME"}},
 		{name: "stdin twice", args: []string{"-", "-"}, code: 2, stderr: "tweetlen: standard input (-) can be read only once\n"},
 		{name: "config file", args: []string{"--config", goodCfg}, stdin: "eleven char", code: 1,
 			stdout: "11/10 · over by 1 (custom)\n  over the limit from line 1, column 11:\n  eleven cha⟦r⟧\n"},
@@ -126,20 +157,22 @@ func TestMainTable(t *testing.T) {
 		{name: "missing config file", args: []string{"--config", missing}, code: 2,
 			stderr: "tweetlen: " + missing + ": no such file or directory\n"},
 		{name: "profile and config", args: []string{"--profile", "x", "--config", goodCfg}, code: 2,
-			stderr: "tweetlen: --profile and --config cannot be used together\n"},
+			stderr: "tweetlen: --profile and a twitter-text --config cannot be used together\n"},
 		{name: "files, labelled", args: []string{ok, long}, code: 1,
 			stdout: ok + ": 4/140 · 136 left · fits (twitter)\n" +
-				long + ": 145/140 · over by 5 (twitter)\n  over the limit from line 1, column 141:\n  " + strings.Repeat("b", 140) + "⟦bbbbb⟧\n"},
+				long + ": 145/140 · over by 5 (twitter)\n  over the limit from line 1, column 141:\n  " + strings.Repeat("b", 140) + "⟦bbbbb⟧\n" +
+				"2 posts in 2 files: 1 pass, 1 fail (1 over the limit)\n"},
 		{name: "a missing file is an input error; the others are checked", args: []string{ok, missing, long}, code: 2,
 			stdout: ok + ": 4/140 · 136 left · fits (twitter)\n" +
-				long + ": 145/140 · over by 5 (twitter)\n  over the limit from line 1, column 141:\n  " + strings.Repeat("b", 140) + "⟦bbbbb⟧\n",
+				long + ": 145/140 · over by 5 (twitter)\n  over the limit from line 1, column 141:\n  " + strings.Repeat("b", 140) + "⟦bbbbb⟧\n" +
+				"2 posts in 2 files: 1 pass, 1 fail (1 over the limit); 1 input error (see above)\n",
 			stderr: "tweetlen: " + missing + ": no such file or directory\n"},
 		{name: "json for a draft", args: []string{"--format", "json"}, stdin: "my draft\n",
-			stdout: `{"id":null,"weightedLength":8,"valid":true,"permillage":57,"validRangeStart":0,"validRangeEnd":7,"displayRangeStart":0,"displayRangeEnd":7,"profile":"twitter","limit":140,"remaining":132}` + "\n"},
+			stdout: `{"id":null,"weightedLength":8,"valid":true,"permillage":57,"validRangeStart":0,"validRangeEnd":7,"displayRangeStart":0,"displayRangeEnd":7,"profile":"twitter","limit":140,"remaining":132,"count":8,"ok":true,"source":{"file":"stdin","line":1,"column":1},"problems":[]}` + "\n"},
 		{name: "json for files: the id is the path", args: []string{"--format", "json", "-p", "x", ok}, stdin: "",
-			stdout: `{"id":` + jsonString(ok) + `,"weightedLength":4,"valid":true,"permillage":14,"validRangeStart":0,"validRangeEnd":3,"displayRangeStart":0,"displayRangeEnd":3,"profile":"x","limit":280,"remaining":276}` + "\n"},
+			stdout: `{"id":` + jsonString(ok) + `,"weightedLength":4,"valid":true,"permillage":14,"validRangeStart":0,"validRangeEnd":3,"displayRangeStart":0,"displayRangeEnd":3,"profile":"x","limit":280,"remaining":276,"count":4,"ok":true,"source":{"file":` + jsonString(ok) + `,"line":1,"column":1},"problems":[]}` + "\n"},
 		{name: "json over the limit", args: []string{"--format", "json"}, stdin: a141, code: 1,
-			stdout: `{"id":null,"weightedLength":141,"valid":false,"permillage":1007,"validRangeStart":0,"validRangeEnd":139,"displayRangeStart":0,"displayRangeEnd":140,"profile":"twitter","limit":140,"remaining":-1}` + "\n"},
+			stdout: `{"id":null,"weightedLength":141,"valid":false,"permillage":1007,"validRangeStart":0,"validRangeEnd":139,"displayRangeStart":0,"displayRangeEnd":140,"profile":"twitter","limit":140,"remaining":-1,"count":141,"ok":false,"source":{"file":"stdin","line":1,"column":1},"overflow":{"line":1,"column":141,"offset":140},"problems":[{"rule":"length","severity":"error","message":"141/140: over by 1 under twitter; the text does not fit from here on","line":1,"column":141,"endLine":1,"endColumn":142}]}` + "\n"},
 		{
 			name: "batch, a malformed line in the middle", args: []string{"--input", "jsonl", "--format", "json", "-"}, code: 2,
 			stdin: `{"id":1,"text":"one"}` + "\n" + `{"id":2,"text":` + "\n" + `{"id":3,"text":"three"}` + "\n",
@@ -165,8 +198,9 @@ func TestMainTable(t *testing.T) {
 		},
 		{
 			name: "batch with text output", args: []string{"--input", "jsonl"}, code: 1,
-			stdin:  `{"text":"hi"}` + "\n" + `{"text":"` + a141 + `"}`,
-			stdout: "stdin:1: 2/140 · 138 left · fits (twitter)\nstdin:2: 141/140 · over by 1 (twitter)\n  over the limit from line 1, column 141:\n  " + strings.Repeat("a", 140) + "⟦a⟧\n",
+			stdin: `{"text":"hi"}` + "\n" + `{"text":"` + a141 + `"}`,
+			stdout: "stdin:1: 2/140 · 138 left · fits (twitter)\nstdin:2: 141/140 · over by 1 (twitter)\n  over the limit from line 1, column 141 of the text:\n  " + strings.Repeat("a", 140) + "⟦a⟧\n" +
+				"2 posts in 1 file: 1 pass, 1 fail (1 over the limit)\n",
 		},
 		{
 			name: "batch, every kind of bad line", args: []string{"--input", "jsonl", "--format", "json"}, code: 2,
@@ -179,7 +213,7 @@ func TestMainTable(t *testing.T) {
 		},
 		{name: "version", args: []string{"version"}, stdoutHas: " go1."},
 		{name: "completion", args: []string{"completion", "bash"}, stdoutHas: "# bash completion V2 for tweetlen"},
-		{name: "help", args: []string{"--help"}, stdoutHas: "Exit status: 0 every post fits"},
+		{name: "help", args: []string{"--help"}, stdoutHas: "Exit status: 0 every post passes"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -289,11 +323,11 @@ func TestBatchShape(t *testing.T) {
 // error; a batch line over the cap is skipped and the next one answered,
 // both when it fits the read buffer and when it does not.
 func TestInputCaps(t *testing.T) {
-	defer func(d, l int) { maxDraftBytes, maxLineBytes = d, l }(maxDraftBytes, maxLineBytes)
+	defer func(d, l int) { maxFileBytes, maxLineBytes = d, l }(maxFileBytes, maxLineBytes)
 
-	maxDraftBytes = 16
+	maxFileBytes = 16
 	code, _, stderr := run(t, strings.Repeat("a", 17))
-	if code != 2 || !strings.Contains(stderr, "tweetlen: stdin: input too large: a post is read whole, and tweetlen reads at most 16 bytes") {
+	if code != 2 || !strings.Contains(stderr, "tweetlen: stdin: input too large: a post file is read whole, and tweetlen reads at most 16 bytes") {
 		t.Errorf("draft over the cap: exit %d, stderr %q", code, stderr)
 	}
 	if code, _, _ := run(t, strings.Repeat("a", 15)+"\n"); code != 0 {
@@ -401,11 +435,11 @@ func TestNewRootCmdFlags(t *testing.T) {
 		args []string
 		want checkOptions
 	}{
-		{nil, checkOptions{Profile: "twitter", Input: "text", Format: "text", Color: "auto", Files: []string{}}},
+		{nil, checkOptions{Profile: "twitter", Input: "auto", Format: "text", Color: "auto", Files: []string{}}},
 		{[]string{"-p", "x", "--format", "json", "--input=jsonl", "--color", "never", "a", "-", "b"},
 			checkOptions{Profile: "x", Input: "jsonl", Format: "json", Color: "never", Files: []string{"a", "-", "b"}, profileSet: true}},
 		{[]string{"--config", "c.json", "--", "version"},
-			checkOptions{Profile: "twitter", ConfigFile: "c.json", Input: "text", Format: "text", Color: "auto", Files: []string{"version"}}},
+			checkOptions{Profile: "twitter", ConfigFile: "c.json", Input: "auto", Format: "text", Color: "auto", Files: []string{"version"}}},
 	}
 	for _, tt := range tests {
 		var got *checkOptions
@@ -443,14 +477,15 @@ func TestUseColor(t *testing.T) {
 }
 
 // TestOverflowDisplay checks what a person sees of the overflow beyond the
-// plain cases of TestMainTable: the NFC note, an excerpt of a long text,
+// plain cases of TestMainTable: the text as written when NFC changes it, an excerpt of a long text,
 // and control characters made visible.
 func TestOverflowDisplay(t *testing.T) {
 	t.Run("NFC", func(t *testing.T) {
-		// 141 decomposed é: NFC makes them 141 code points.
+		// 141 decomposed é: NFC makes them 141 code points; the text is
+		// shown as written.
 		_, stdout, _ := run(t, strings.Repeat("e\u0301", 141))
 		want := "141/140 · over by 1 (twitter)\n  over the limit from line 1, column 141:\n  " +
-			strings.Repeat("é", 140) + "⟦é⟧\n  (shown as counted: NFC-normalised)\n"
+			strings.Repeat("e\u0301", 140) + "⟦e\u0301⟧\n"
 		if stdout != want {
 			t.Errorf("got:\n%s\nwant:\n%s", stdout, want)
 		}
@@ -466,8 +501,8 @@ func TestOverflowDisplay(t *testing.T) {
 		}
 	})
 	t.Run("controls", func(t *testing.T) {
-		_, stdout, _ := run(t, strings.Repeat("a", 140)+"\x1b[2J\r\x00\x7f")
-		if !strings.HasSuffix(stdout, "⟦␛[2J␍␀␡⟧\n") {
+		_, stdout, _ := run(t, strings.Repeat("a", 140)+"\x1b[2J\r\x07\x7f")
+		if !strings.HasSuffix(stdout, "⟦␛[2J␍␇␡⟧\n") {
 			t.Errorf("got:\n%q", stdout)
 		}
 	})

@@ -7,8 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/rivo/uniseg"
-	"github.com/tweetlen/tweetlen/pkg/tweet"
+	"github.com/tweetlen/tweetlen/pkg/lint"
+	"github.com/tweetlen/tweetlen/pkg/post"
+	"github.com/tweetlen/tweetlen/pkg/report"
 )
 
 // Markers around the overflow when colour is off.
@@ -25,79 +26,244 @@ const (
 	excerptBytes   = 200
 )
 
-// textReporter writes a report for people (--format text):
+// textWriter writes the report for people (--format text):
 //
 //	37/140 · 103 left · fits (twitter)
-//	152/140 · over by 12 (twitter)
-//	  over the limit from line 1, column 141:
+//	posts/launch.tweet: 152/140 · over by 12 (twitter)
+//	  over the limit from line 4, column 141:
 //	  …text that fits⟦text that does not⟧
-type textReporter struct {
+//	  1 image not counted (cat.jpg)
+//
+// Input errors go to stderr, in order with the report. With more than one
+// post, a summary line ends the report.
+type textWriter struct {
 	w       *bufio.Writer
-	c       *checker
+	errOut  io.Writer
 	color   bool
-	limit   int
-	maxWgt  int // limit × scale: the most the summed weights may be
-	scale   int
-	profile string
+	labeled bool // name each post (several inputs)
+	quiet   bool // report only posts that fail
+
+	posts, failed, over int
+	files               map[string]bool
+	inputErrors         int
 }
 
-func newTextReporter(w io.Writer, c *checker, color bool) reporter {
-	return &textReporter{
-		w:       bufio.NewWriterSize(w, 64<<10),
-		c:       c,
+func newTextWriter(out, errOut io.Writer, color, labeled, quiet bool) *textWriter {
+	return &textWriter{
+		w:       bufio.NewWriterSize(out, 64<<10),
+		errOut:  errOut,
 		color:   color,
-		limit:   c.cfg.MaxWeightedTweetLength,
-		maxWgt:  c.cfg.MaxWeightedTweetLength * c.cfg.Scale,
-		scale:   c.cfg.Scale,
-		profile: c.profile,
+		labeled: labeled,
+		quiet:   quiet,
+		files:   map[string]bool{},
 	}
 }
 
-func (t *textReporter) flush() error { return t.w.Flush() }
+// label names a post: "draft.txt", "posts/queue.json:3:13" for one of
+// several posts of a file, "posts/thread.tweet:5:1 (2/3)" for a thread's.
+func label(p *post.Post) string {
+	s := p.Source
+	if s.Index == 0 || s.Pos.IsZero() {
+		return s.File
+	}
+	l := fmt.Sprintf("%s:%d", s.File, s.Pos.Line)
+	if s.Pos.Column > 0 {
+		l += fmt.Sprintf(":%d", s.Pos.Column)
+	}
+	if s.Thread > 1 {
+		l += fmt.Sprintf(" (%d/%d)", s.Index, s.Thread)
+	}
+	return l
+}
 
-func (t *textReporter) report(p *post, r *tweet.Result) error {
+func (t *textWriter) Post(r *lint.Report) error {
+	t.posts++
+	t.files[r.Post.Source.File] = true
+	failed := r.Failed()
+	if failed {
+		t.failed++
+	}
+	if r.Over() {
+		t.over++
+	}
+	if t.quiet && !failed {
+		return nil
+	}
 	w := t.w
-	if t.c.labeled {
-		w.WriteString(p.label())
+	if t.labeled {
+		w.WriteString(label(r.Post))
 		w.WriteString(": ")
 	}
-	over := r.Weight > t.maxWgt
-	fmt.Fprintf(w, "%d/%d · ", r.WeightedLength, t.limit)
+	fmt.Fprintf(w, "%d/%d · ", r.Count, r.Limit)
 	switch {
-	case over:
-		// Round up, so that a fractional excess (custom configs) is not "0".
-		fmt.Fprintf(w, "over by %d", (r.Weight-t.maxWgt+t.scale-1)/t.scale)
-	case r.WeightedLength == 0 && !r.Valid:
-		fmt.Fprintf(w, "%d left · empty", t.limit)
-	case !r.Valid:
-		fmt.Fprintf(w, "%d left · invalid character", t.limit-r.WeightedLength)
+	case r.Over():
+		fmt.Fprintf(w, "over by %d", max(1, -r.Remaining))
 	default:
-		fmt.Fprintf(w, "%d left · fits", t.limit-r.WeightedLength)
+		fmt.Fprintf(w, "%d left · %s", r.Remaining, verdict(r))
 	}
-	fmt.Fprintf(w, " (%s)\n", t.profile)
+	fmt.Fprintf(w, " (%s)\n", r.Profile.Name)
 
-	text := r.Text
-	if bad := tweet.IndexInvalid(text); bad >= 0 {
-		line, col := lineCol(text, bad)
-		ch, _ := utf8.DecodeRuneInString(text[bad:])
-		fmt.Fprintf(w, "  %U (%s) at line %d, column %d is not allowed in a post\n", ch, invalidCharName(ch), line, col)
-	}
-	if over {
-		cut := r.SafeCutBytes
-		line, col := lineCol(text, cut)
-		fmt.Fprintf(w, "  over the limit from line %d, column %d:\n  ", line, col)
-		t.writeMarked(text, cut)
+	for _, p := range r.Problems {
+		if p.Rule == lint.RuleEmpty {
+			continue // the verdict says it
+		}
+		if p.Rule == lint.RuleLength {
+			fmt.Fprintf(w, "  over the limit from %s:\n  ", overflowWhere(r))
+			t.writeMarked(r.Post.Text, r.OverflowStart, r.OverflowEnd)
+			w.WriteByte('\n')
+			continue
+		}
+		w.WriteString("  ")
+		if p.Severity == lint.Warning {
+			w.WriteString("warning: ")
+		}
+		if !p.Pos.IsZero() {
+			fmt.Fprintf(w, "line %d, column %d: ", p.Pos.Line, p.Pos.Column)
+		}
+		t.writeShown(p.Message, false)
 		w.WriteByte('\n')
 	}
-	if r.Normalized && over {
-		w.WriteString("  (shown as counted: NFC-normalised)\n")
+	for _, l := range r.LeftOut {
+		w.WriteString("  ")
+		t.writeShown(leftOutLine(&l, r), false)
+		w.WriteByte('\n')
 	}
 	return nil
 }
 
-// writeMarked writes text with the part from cut on marked: coloured, or
+// overflowWhere says where the overflow starts: "line 3, column 5" of the
+// file, or, for a text that is not a verbatim part of its file (an escaped
+// JSON string), "line 1, column 141 of the text".
+func overflowWhere(r *lint.Report) string {
+	if r.Post.Source.Verbatim {
+		return fmt.Sprintf("line %d, column %d", r.OverflowPos.Line, r.OverflowPos.Column)
+	}
+	inText := post.Post{Text: r.Post.Text, Source: post.Source{Pos: post.Pos{Line: 1, Column: 1}, Verbatim: true}}
+	pos := inText.Locate(r.OverflowStart)
+	return fmt.Sprintf("line %d, column %d of the text", pos.Line, pos.Column)
+}
+
+// verdict is the word for a post that is not over: "fits", or what is wrong.
+func verdict(r *lint.Report) string {
+	var words []string
+	for _, p := range r.Problems {
+		if p.Severity != lint.Error {
+			continue
+		}
+		word := ruleWords[p.Rule]
+		if word == "" {
+			word = p.Rule
+		}
+		if !strings.Contains(strings.Join(words, "\x00"), word) {
+			words = append(words, word)
+		}
+	}
+	if len(words) == 0 {
+		return "fits"
+	}
+	return strings.Join(words, ", ")
+}
+
+// ruleWords name the rules in the verdict of the text report.
+var ruleWords = map[string]string{
+	lint.RuleEmpty:        "empty",
+	lint.RuleInvalidChar:  "invalid character",
+	lint.RuleMediaCount:   "media problem",
+	lint.RuleMediaMix:     "media problem",
+	lint.RuleMediaMissing: "media problem",
+	lint.RuleMediaType:    "media problem",
+	lint.RuleMediaSize:    "media problem",
+	lint.RuleAltLength:    "media problem",
+	lint.RulePollOptions:  "poll problem",
+	lint.RulePollOption:   "poll problem",
+	lint.RulePollDuration: "poll problem",
+	lint.RulePollMedia:    "poll problem",
+}
+
+// leftOutLine says what was not counted: "2 images not counted",
+// "reply @mentions not counted: @alice @bob".
+func leftOutLine(l *lint.LeftOut, r *lint.Report) string {
+	switch l.What {
+	case "media":
+		noun := l.Kind
+		switch {
+		case noun == "media":
+			noun = "attachment"
+		case noun == "gif":
+			noun = "GIF"
+		}
+		if l.Count != 1 {
+			noun += "s"
+		}
+		if r.Profile.MediaCost > 0 {
+			return fmt.Sprintf("%d %s attached (media cost %d under %s)", l.Count, noun, r.Profile.MediaCost, r.Profile.Name)
+		}
+		return fmt.Sprintf("%d %s not counted", l.Count, noun)
+	case "reply-mentions":
+		return "reply @mentions not counted: " + l.Text
+	case "quote":
+		return "quoted post not counted: " + l.Text
+	}
+	return fmt.Sprintf("%d %s not counted", l.Count, l.What)
+}
+
+func (t *textWriter) InputError(e *report.InputError) error {
+	t.inputErrors++
+	if err := t.w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(t.errOut, "tweetlen: %s\n", inputErrorString(e))
+	return nil
+}
+
+// inputErrorString is "FILE:LINE:COL: message".
+func inputErrorString(e *report.InputError) string {
+	where := e.File
+	if e.Pos.Line > 0 {
+		where += fmt.Sprintf(":%d", e.Pos.Line)
+		if e.Pos.Column > 0 {
+			where += fmt.Sprintf(":%d", e.Pos.Column)
+		}
+	}
+	return where + ": " + e.Message
+}
+
+// Close writes the summary (when there was more than one post) and flushes.
+func (t *textWriter) Close() error {
+	if t.posts > 1 || t.labeled && t.posts+t.inputErrors > 0 {
+		t.writeSummary()
+	}
+	return t.w.Flush()
+}
+
+// writeSummary writes "12 posts in 4 files: 10 pass, 2 fail (1 over the limit)".
+func (t *textWriter) writeSummary() {
+	w := t.w
+	fmt.Fprintf(w, "%s in %s: ", plural(t.posts, "post"), plural(len(t.files), "file"))
+	if t.failed == 0 {
+		w.WriteString("all pass")
+	} else {
+		fmt.Fprintf(w, "%d pass, %d fail", t.posts-t.failed, t.failed)
+		if t.over > 0 {
+			fmt.Fprintf(w, " (%d over the limit)", t.over)
+		}
+	}
+	if t.inputErrors > 0 {
+		fmt.Fprintf(w, "; %s (see above)", plural(t.inputErrors, "input error"))
+	}
+	w.WriteByte('\n')
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// writeMarked writes text with text[cut:cutEnd] marked: coloured, or
 // between ⟦ and ⟧. A long text is cut to an excerpt around cut.
-func (t *textReporter) writeMarked(text string, cut int) {
+func (t *textWriter) writeMarked(text string, cut, cutEnd int) {
 	start, end := 0, len(text)
 	if len(text) > showWholeBytes || strings.Count(text, "\n") >= showWholeLines {
 		start = max(0, cut-excerptBytes)
@@ -112,6 +278,7 @@ func (t *textReporter) writeMarked(text string, cut int) {
 			end++
 		}
 	}
+	cutEnd = min(cutEnd, end)
 	if start > 0 {
 		t.w.WriteString("…")
 	}
@@ -121,12 +288,13 @@ func (t *textReporter) writeMarked(text string, cut int) {
 	} else {
 		t.w.WriteString(markOpen)
 	}
-	t.writeShown(text[cut:end], t.color)
+	t.writeShown(text[cut:cutEnd], t.color)
 	if t.color {
 		t.w.WriteString(colorReset)
 	} else {
 		t.w.WriteString(markClose)
 	}
+	t.writeShown(text[cutEnd:end], false)
 	if end < len(text) {
 		t.w.WriteString("…")
 	}
@@ -135,7 +303,7 @@ func (t *textReporter) writeMarked(text string, cut int) {
 // writeShown writes s indented under the report line, with control
 // characters shown as their Unicode control pictures (so input cannot drive
 // the terminal). Inside a coloured span the colour pauses for the indent.
-func (t *textReporter) writeShown(s string, colored bool) {
+func (t *textWriter) writeShown(s string, colored bool) {
 	for len(s) > 0 {
 		i := 0
 		for i < len(s) && (s[i] >= 0x20 && s[i] != 0x7f || s[i] == '\t') {
@@ -150,7 +318,10 @@ func (t *textReporter) writeShown(s string, colored bool) {
 			if colored {
 				t.w.WriteString(colorReset)
 			}
-			t.w.WriteString("\n  ")
+			t.w.WriteByte('\n')
+			if rest := s[i+1:]; rest != "" && rest[0] != '\n' && !strings.HasPrefix(rest, "\r\n") {
+				t.w.WriteString("  ") // no indent on an empty line
+			}
 			if colored {
 				t.w.WriteString(colorOverflow)
 			}
@@ -163,20 +334,4 @@ func (t *textReporter) writeShown(s string, colored bool) {
 		}
 		s = s[i+1:]
 	}
-}
-
-// lineCol returns the 1-based line and column of byte offset off in s,
-// columns counted in grapheme clusters (what an editor calls characters).
-func lineCol(s string, off int) (line, col int) {
-	before := s[:off]
-	line = 1 + strings.Count(before, "\n")
-	lineStart := strings.LastIndexByte(before, '\n') + 1
-	return line, 1 + uniseg.GraphemeClusterCount(before[lineStart:])
-}
-
-func invalidCharName(r rune) string {
-	if r == 0xFEFF {
-		return "zero width no-break space, the byte order mark"
-	}
-	return "a noncharacter"
 }

@@ -25,11 +25,8 @@ func newVersionCmd() *cobra.Command {
 // `go install …@v1.2.3` gives "tweetlen v1.2.3 …"; a build in the tree gives
 // "(devel)" with the VCS revision.
 func versionString() string {
-	version, rev, dirty := "(devel)", "", false
+	version, rev, dirty := version(), "", false
 	if info, ok := debug.ReadBuildInfo(); ok {
-		if v := info.Main.Version; v != "" {
-			version = v
-		}
 		for _, s := range info.Settings {
 			switch s.Key {
 			case "vcs.revision":
@@ -50,4 +47,13 @@ func versionString() string {
 		}
 	}
 	return fmt.Sprintf("%s %s %s/%s", out, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
+// version is the module version from the build info: "v1.2.3", or
+// "(devel)" for a build in the tree.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }

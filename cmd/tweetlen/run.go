@@ -1,0 +1,269 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/tweetlen/tweetlen/internal/config"
+	"github.com/tweetlen/tweetlen/internal/walk"
+	"github.com/tweetlen/tweetlen/pkg/lint"
+	"github.com/tweetlen/tweetlen/pkg/post"
+	"github.com/tweetlen/tweetlen/pkg/postfile"
+	"github.com/tweetlen/tweetlen/pkg/profile"
+	"github.com/tweetlen/tweetlen/pkg/report"
+)
+
+// maxFileBytes caps one input read whole (a post file, or a draft on
+// stdin). A variable so tests can lower it.
+var maxFileBytes = 64 << 20
+
+// run is one check: the options resolved against the config file, and the
+// counters that make the exit code.
+type checkRun struct {
+	opts     *checkOptions
+	cfg      *config.Config
+	profiles *profileResolver
+	out      report.Writer
+	lintOpts lint.Options
+
+	failed      int
+	inputErrors int
+}
+
+// runCheck checks every post of every input and reports on stdout.
+func runCheck(opts *checkOptions) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	cfg, err := opts.loadConfig()
+	if err != nil {
+		return err
+	}
+	opts.applyConfig(cfg)
+	profiles := newProfileResolver(cfg, opts.Limit)
+	def, err := profiles.get(opts.Profile)
+	if err != nil {
+		return err
+	}
+	files := opts.Files
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	if n := countStdin(files); n > 1 {
+		return usageErrorf("standard input (-) can be read only once")
+	}
+	color, err := useColor(opts.Color, opts.IO.Out)
+	if err != nil {
+		return err
+	}
+	labeled := len(files) > 1 || opts.Input == "jsonl"
+	if !labeled && files[0] != "-" {
+		if fi, err := os.Stat(files[0]); err == nil && fi.IsDir() {
+			labeled = true
+		}
+	}
+	r := &checkRun{opts: opts, cfg: cfg, profiles: profiles}
+	r.lintOpts = lint.Options{Reply: opts.Reply, Inspector: &fileInspector{}}
+	r.out = opts.newWriter(color, labeled)
+
+	if opts.Input == "jsonl" && !opts.countOnly {
+		return r.batch(def, files)
+	}
+	werr := walk.Walk(files, walk.Options{Include: opts.Include, Exclude: opts.Exclude},
+		func(path string) error { return r.checkFile(path, def) },
+		func(path string, err error) {
+			r.inputError(&report.InputError{File: path, Message: pathErr(err).Error()})
+		})
+	if cerr := r.out.Close(); werr == nil && cerr != nil {
+		werr = fmt.Errorf("writing the report: %w", cerr)
+	}
+	if werr != nil {
+		return werr
+	}
+	return r.result()
+}
+
+// result is the error that gives the exit code.
+func (r *checkRun) result() error {
+	switch {
+	case r.inputErrors > 0:
+		return errInputReported
+	case r.failed > 0 && !r.opts.countOnly:
+		return errInvalidPost
+	}
+	return nil
+}
+
+func countStdin(files []string) int {
+	n := 0
+	for _, f := range files {
+		if f == "-" {
+			n++
+		}
+	}
+	return n
+}
+
+func (r *checkRun) inputError(e *report.InputError) {
+	r.inputErrors++
+	if err := r.out.InputError(e); err != nil {
+		fmt.Fprintf(r.opts.IO.ErrOut, "tweetlen: writing the report: %v\n", err)
+	}
+}
+
+// checkFile reads one input ("-" is stdin) and checks each of its posts.
+func (r *checkRun) checkFile(path string, def *profile.Profile) error {
+	name := path
+	var data []byte
+	var err error
+	if path == "-" {
+		name = "stdin"
+		warnTerminal(r.opts.IO.In, r.opts.IO.ErrOut)
+		data, err = readAllCapped(r.opts.IO.In)
+	} else {
+		data, err = readFileCapped(path)
+	}
+	if err != nil {
+		r.inputError(&report.InputError{File: name, Message: err.Error()})
+		return nil
+	}
+	format, markdown := r.opts.formatFor(path)
+	posts, err := postfile.Read(name, data, postfile.Options{
+		Format: format, Markdown: markdown, ThreadDelimiter: r.opts.ThreadDelimiter,
+	})
+	for _, e := range flattenErrors(err) {
+		r.inputError(toInputError(name, e))
+	}
+	for i := range posts {
+		p := &posts[i]
+		if format == postfile.Text {
+			r.attachFlagMedia(p)
+		}
+		if err := r.checkPost(p, path, def); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// attachFlagMedia adds the files of --media to a draft.
+func (r *checkRun) attachFlagMedia(p *post.Post) {
+	for _, f := range r.opts.Media {
+		p.Media = append(p.Media, post.Media{File: f, Origin: post.Declared, Start: -1, End: -1})
+	}
+}
+
+// checkPost checks p under each profile it is to be checked against.
+func (r *checkRun) checkPost(p *post.Post, path string, def *profile.Profile) error {
+	name := r.profileNameFor(p, path)
+	prof := def
+	if name != "" {
+		var err error
+		if prof, err = r.profiles.get(name); err != nil {
+			pos := p.ProfilePos
+			if pos.IsZero() {
+				pos = p.Source.Pos
+			}
+			r.inputError(&report.InputError{File: p.Source.File, Pos: pos, Message: err.Error()})
+			return nil
+		}
+	}
+	rep := lint.Check(p, prof, &r.lintOpts)
+	if rep.Failed() {
+		r.failed++
+	}
+	return r.out.Post(rep)
+}
+
+// profileNameFor is the profile p is checked under, "" for the default: an
+// explicit --profile wins, then the post's own "profile", then the config
+// file's overrides for its path.
+func (r *checkRun) profileNameFor(p *post.Post, path string) string {
+	if r.opts.profileSet {
+		return ""
+	}
+	if p.Profile != "" {
+		return p.Profile
+	}
+	if r.cfg != nil && path != "-" {
+		return r.cfg.ProfileFor(path)
+	}
+	return ""
+}
+
+// readAllCapped reads r whole, up to maxFileBytes.
+func readAllCapped(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, int64(maxFileBytes)+1))
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	if len(data) > maxFileBytes {
+		return nil, fmt.Errorf("input too large: a post file is read whole, and tweetlen reads at most %s; for many posts use --input jsonl, which streams", sizeString(maxFileBytes))
+	}
+	return data, nil
+}
+
+func readFileCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, pathErr(err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	return readAllCapped(f)
+}
+
+// flattenErrors lists the errors joined in err.
+func flattenErrors(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var all []error
+		for _, e := range j.Unwrap() {
+			all = append(all, flattenErrors(e)...)
+		}
+		return all
+	}
+	return []error{err}
+}
+
+// toInputError turns a reader's error into a report entry.
+func toInputError(name string, err error) *report.InputError {
+	var pe *postfile.Error
+	if errors.As(err, &pe) {
+		file := pe.File
+		if file == "" {
+			file = name
+		}
+		return &report.InputError{File: file, Pos: post.Pos{Line: pe.Line, Column: pe.Column}, Message: pe.Msg}
+	}
+	return &report.InputError{File: name, Message: err.Error()}
+}
+
+// formatFor is the format to read path in: --input when given, else by its
+// extension; stdin and unknown extensions are plain text.
+func (o *checkOptions) formatFor(path string) (postfile.Format, bool) {
+	in := o.Input
+	if in == "" || in == "auto" {
+		if path == "-" {
+			return postfile.Text, false
+		}
+		f, ok := postfile.FormatOf(path)
+		if !ok {
+			return postfile.Text, false
+		}
+		ext := strings.ToLower(filepath.Ext(path))
+		return f, ext == ".md" || ext == ".markdown"
+	}
+	if in == "md" {
+		return postfile.Tweet, true
+	}
+	return postfile.Format(in), false
+}
