@@ -46,6 +46,14 @@ func Next(s string, from int) (start, end int, ok bool) {
 	for i < len(s) {
 		c := s[i]
 		n := uint32(rootChild[c])
+		if n == 0 && leadScan {
+			// Jump to the next byte that may start a unit.
+			if i = nextLead(s, i); i < 0 {
+				return 0, 0, false
+			}
+			c = s[i]
+			n = uint32(rootChild[c])
+		}
 		if n == 0 {
 			i++
 			if c < 0x80 {
@@ -117,6 +125,71 @@ func Next(s string, from int) (start, end int, ok bool) {
 		i = j
 	}
 	return 0, 0, false
+}
+
+// The non-ASCII bytes that start units: C2, E2, E3, EE, EF and F0 (checked
+// by leadScan's initialiser).
+const (
+	leadC2   = 0xC2 * lsb
+	leadE2E3 = 0xE2 * lsb // with the low bit cleared
+	leadEEEF = 0xEE * lsb // with the low bit cleared
+	leadF0   = 0xF0 * lsb
+	notLow   = 0xFE * lsb
+)
+
+// leadScan reports that nextLead finds every possible start: the non-ASCII
+// bytes that start units are the ones above, and every unit that starts
+// with an ASCII byte goes on with one of them. The generator's table could
+// change that; then Next scans byte by byte as before.
+var leadScan = func() bool {
+	isLead := func(b byte) bool {
+		return b == 0xC2 || b&0xFE == 0xE2 || b&0xFE == 0xEE || b == 0xF0
+	}
+	for c := range 256 {
+		if c >= 0x80 && (rootChild[c] != 0) != isLead(byte(c)) {
+			return false
+		}
+		if c < 0x80 && rootChild[c] != 0 {
+			for b := range 256 {
+				if hasChild(trieNode[rootChild[c]], byte(b)) && !isLead(byte(b)) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}()
+
+// nextLead returns the first offset k >= i of s where a unit may start, or
+// -1: a non-ASCII byte that starts units (see leadScan), or an ASCII byte
+// that starts units followed by one. It looks at eight bytes at a time.
+func nextLead(s string, i int) int {
+	for k := i; k < len(s); {
+		var m uint64
+		if k+8 <= len(s) {
+			v := load64(s, k)
+			// Zero bytes of x mark the lead bytes; (x - lsb) &^ x marks
+			// the first zero byte exactly (and later ones loosely).
+			x1 := v ^ leadC2
+			x2 := v&notLow ^ leadE2E3
+			x3 := v&notLow ^ leadEEEF
+			x4 := v ^ leadF0
+			m = ((x1-lsb)&^x1 | (x2-lsb)&^x2 | (x3-lsb)&^x3 | (x4-lsb)&^x4) & msb
+			if m == 0 {
+				k += 8
+				continue
+			}
+			k += bits.TrailingZeros64(m) >> 3
+		}
+		if b := s[k]; b == 0xC2 || b&0xFE == 0xE2 || b&0xFE == 0xEE || b == 0xF0 {
+			if k > i && rootChild[s[k-1]] != 0 && s[k-1] < 0x80 {
+				return k - 1
+			}
+			return k
+		}
+		k++
+	}
+	return -1
 }
 
 // skipNonASCII marks the non-ASCII bytes that start no unit.

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"strings"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -41,20 +41,13 @@ func (s *URLScanner) search() (m match, ok bool) {
 	}
 	dead := -1 // dots up to here are dead ends for domains (see segDomain)
 	for from := minB; ; {
-		d := strings.IndexByte(text[from:], '.')
+		// Every candidate's domain has a label or a TLD right after the
+		// dot, which must start with a domain char.
+		d := nextDot(text, from)
 		if d < 0 {
 			return m, false
 		}
-		d += from
 		from = d + 1
-		// Every candidate's domain has a label or a TLD right after this
-		// dot, which must start with a domain char.
-		if d+1 >= len(text) {
-			return m, false
-		}
-		if c := text[d+1]; c < utf8.RuneSelf && asciiClass[c]&cD == 0 {
-			continue
-		}
 		// The segment of domain characters (no '.') that ends at the dot.
 		seg, lastUS := d, -1
 		for seg > minB {
@@ -211,6 +204,55 @@ func protocolBefore(text string, seg int) int {
 	}
 	if (text[p]|0x20) == 'h' && (text[p+1]|0x20) == 't' && (text[p+2]|0x20) == 't' && (text[p+3]|0x20) == 'p' {
 		return p
+	}
+	return -1
+}
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
+// load64 reads text[i:i+8] as a little-endian word (one load once compiled).
+func load64(text string, i int) uint64 {
+	s := text[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// dotStarts reports whether the byte after a '.' may start a domain label:
+// a domain char (every non-ASCII byte may be one).
+func dotStarts(c byte) bool {
+	return c >= utf8.RuneSelf || asciiClass[c]&cD != 0
+}
+
+// nextDot returns the offset of the first '.' in text at or after byte i
+// that is followed by a byte that may start a label (see dotStarts), or -1.
+// It looks at eight bytes at a time: texts are short, and most dots end a
+// sentence, so a call of strings.IndexByte per dot would cost more.
+func nextDot(text string, i int) int {
+	// Sixteen bytes at a time while there is no '.' at all.
+	for ; i+16 <= len(text); i += 16 {
+		x, y := load64(text, i)^'.'*lsb, load64(text, i+8)^'.'*lsb
+		if ((x-lsb)&^x|(y-lsb)&^y)&msb != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(text); i += 8 {
+		x := load64(text, i) ^ '.'*lsb
+		// The lowest marked byte is exactly the first '.'; bytes above a
+		// '.' may be marked spuriously (borrows), so each is checked.
+		for z := (x - lsb) &^ x & msb; z != 0; z &= z - 1 {
+			d := i + bits.TrailingZeros64(z)>>3
+			if text[d] == '.' && d+1 < len(text) && dotStarts(text[d+1]) {
+				return d
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if text[i] == '.' && i+1 < len(text) && dotStarts(text[i+1]) {
+			return i
+		}
 	}
 	return -1
 }

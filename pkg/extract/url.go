@@ -85,11 +85,6 @@ func (s *URLScanner) Next() (start, end int, ok bool) {
 				return start, end, true
 			}
 		}
-		if s.first && strings.IndexByte(s.text, '.') < 0 {
-			s.first = false
-			s.pos = len(s.text)
-			return 0, 0, false
-		}
 		m, found := s.search()
 		if !found {
 			s.first = false

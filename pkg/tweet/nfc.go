@@ -147,11 +147,16 @@ func quickSpan(s string, i int) (j int, bad bool) {
 // any NFC_Quick_Check=Maybe code point without asking maybeComposes
 // whether it composes (toNFCFrom tries composeSegment on it first).
 func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
-	var prev uint16  // ccc of the previous code point
-	last := rune(-1) // the last starter
-	seg := i         // start of the current segment
+	var prev uint16 // ccc of the previous code point
+	lastAt := -1    // byte offset of the last starter, -1 if none
+	seg := i        // start of the current segment
 	for i < len(s) {
-		if s[i] < utf8.RuneSelf {
+		c0 := s[i]
+		// The common cases first: an ASCII run, and a two-, three-byte or
+		// U+1Fxxx code point that is valid and without quick-check
+		// properties (a segment boundary), told by one bit of
+		// qcSlow2/qcSlow3/qcSlow1F without decoding it.
+		if c0 < utf8.RuneSelf {
 			// Skip to the end of the ASCII run, 8 bytes at a time.
 			for i++; ; i += 8 {
 				if i+8 > len(s) {
@@ -165,67 +170,113 @@ func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 					break
 				}
 			}
-			seg, prev, last = i-1, 0, rune(s[i-1])
+			seg, prev, lastAt = i-1, 0, i-1
 			continue
 		}
-		// Decode; two- and three-byte sequences inline, and runs of
-		// three-byte code points without quick-check properties (most
-		// scripts of India and East Asia) in a tight loop.
 		var r rune
-		size := 3
-		if c0 := s[i]; c0 >= 0xE0 && c0 < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r = rune(c0&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
-				return i, true
-			}
-			if props(r)&pQuick == 0 {
-				seg, prev, last = i, 0, r
-				for i += 3; i+2 < len(s); i += 3 {
-					c0, c1, c2 := s[i], s[i+1], s[i+2]
-					if c0&0xF0 != 0xE0 || c1&0xC0 != 0x80 || c2&0xC0 != 0x80 {
-						break
+		size := 0
+		if c0 < 0xE0 {
+			if i+1 < len(s) {
+				if c1 := s[i+1]; c1&0xC0 == 0x80 && c0 >= 0xC2 {
+					if qcSlow2[c0&0x1F]>>(c1&0x3F)&1 == 0 {
+						seg, prev, lastAt = i, 0, i
+						i += 2
+						continue
 					}
-					r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-					if r < 0x800 || r >= 0xD800 && r <= 0xDFFF || props(r)&pQuick != 0 {
-						break
-					}
-					seg, last = i, r
+					r, size = rune(c0&0x1F)<<6|rune(c1&0x3F), 2
 				}
+			}
+		} else if c0 < 0xF0 {
+			if i+2 < len(s) {
+				if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+					if qcSlow3[int(c0&0x0F)<<6|int(c1&0x3F)]>>(c2&0x3F)&1 == 0 {
+						seg, prev, lastAt = i, 0, i
+						i += 3
+						continue
+					}
+					// A code point with properties, or an overlong form or
+					// a surrogate, which the decoder below rejects.
+					if r = rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F); r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+						size = 3
+					}
+				}
+			}
+		} else if c0 == 0xF0 && i+3 < len(s) && s[i+1] == 0x9F {
+			if c2, c3 := s[i+2], s[i+3]; c2&0xC0 == 0x80 && c3&0xC0 == 0x80 && qcSlow1F[c2&0x3F]>>(c3&0x3F)&1 == 0 {
+				seg, prev, lastAt = i, 0, i
+				i += 4
 				continue
 			}
-		} else if c0 >= 0xC2 && c0 < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r, size = rune(c0&0x1F)<<6|rune(s[i+1]&0x3F), 2
-			if c0 < nfcQuick2Limit { // Latin and IPA: see gen_nfc.go
-				seg, prev, last = i, 0, r
-				i += 2
-				continue
-			}
-		} else if c0 >= 0xF0 && c0 <= 0xF4 && i+3 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && s[i+3]&0xC0 == 0x80 {
-			// Astral (emoji, historic scripts): decoded inline too.
-			r, size = rune(c0&0x07)<<18|rune(s[i+1]&0x3F)<<12|rune(s[i+2]&0x3F)<<6|rune(s[i+3]&0x3F), 4
-			if r < 0x10000 || r > utf8.MaxRune {
+		}
+		// Anything else: decode (unless done above) and look the
+		// properties up.
+		if size == 0 {
+			if r, size = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
 				return i, true
 			}
-		} else if r, size = utf8.DecodeRuneInString(s[i:]); r == utf8.RuneError && size == 1 {
-			return i, true
 		}
 		p := props(r) & pQuick
 		if p == 0 {
-			seg, prev, last = i, 0, r
+			seg, prev, lastAt = i, 0, i
 		} else {
 			c := p & pCCC
-			if p&pNo != 0 || c != 0 && c < prev ||
-				p&pMaybe != 0 && (loose || maybeComposes(r, c, prev, last)) {
+			if p&pNo != 0 || c != 0 && c < prev {
 				return seg, false
 			}
+			if p&pMaybe != 0 {
+				if loose {
+					return seg, false
+				}
+				last := rune(-1)
+				if lastAt >= 0 {
+					last, _ = utf8.DecodeRuneInString(s[lastAt:])
+				}
+				if maybeComposes(r, c, prev, last) {
+					return seg, false
+				}
+			}
 			if prev = c; c == 0 {
-				last = r
+				lastAt = i
 			}
 		}
 		i += size
 	}
 	return len(s), false
 }
+
+// qcSlow2, qcSlow3 and qcSlow1F mark the two-byte, three-byte and
+// U+1F000-U+1FFFF UTF-8 sequences that quickSpanMode cannot pass without
+// decoding: code points with quick-check properties, and the invalid forms
+// (overlong, surrogates). Bit k of qcSlow2[lead&0x1F] is the sequence whose
+// last byte's low six bits are k; qcSlow3 is indexed by the low bits of the
+// lead and the second byte, qcSlow1F by those of the third byte.
+var qcSlow2, qcSlow3, qcSlow1F = func() (t2 [32]uint64, t3 [1024]uint64, t1F [64]uint64) {
+	slow := func(r rune) bool { return props(r)&pQuick != 0 }
+	for lead := range 32 {
+		for k := range 64 {
+			r := rune(lead<<6 | k)
+			if r < 0x80 || slow(r) {
+				t2[lead] |= 1 << k
+			}
+		}
+	}
+	for hi := range 1024 {
+		for k := range 64 {
+			r := rune(hi<<6 | k)
+			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF || slow(r) {
+				t3[hi] |= 1 << k
+			}
+		}
+	}
+	for hi := range 64 {
+		for k := range 64 {
+			if slow(rune(0x1F000 | hi<<6 | k)) {
+				t1F[hi] |= 1 << k
+			}
+		}
+	}
+	return
+}()
 
 // maybeComposes reports whether r, an NFC_Quick_Check=Maybe code point of
 // ccc c, may compose with what precedes it in a quick-checked (canonically

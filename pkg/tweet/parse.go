@@ -108,6 +108,7 @@ type walker struct {
 	urlWeight   int  // weight of a URL
 	limit       int  // the limit in weight (MaxWeightedTweetLength × Scale)
 	maxRangeEnd rune // the highest code point any range covers, -1 if none
+	light       bool // the ranges are lightRanges (see countLight)
 
 	spans  [8]span // the last URL and emoji units walked before the limit
 	nspans int     // how many were walked in all
@@ -167,15 +168,41 @@ func (w *walker) init(s string, cfg *Config) {
 	if cfg.EmojiParsingEnabled && !isASCII(s) {
 		w.nextEmoji()
 	}
-	w.weight = uniformWeight(cfg, 0, 0x10FFFF)
-	w.lowWeight = uniformWeight(cfg, 0, 0x7FF)
-	w.cjkWeight = uniformWeight(cfg, 0x3000, 0xEFFF)
 	w.urlWeight = cfg.TransformedURLLength * cfg.Scale
 	w.limit = cfg.MaxWeightedTweetLength * cfg.Scale
-	w.maxRangeEnd = -1
-	for _, rg := range cfg.Ranges {
-		w.maxRangeEnd = max(w.maxRangeEnd, rg.End)
+	switch {
+	case len(cfg.Ranges) == 0:
+		w.weight, w.lowWeight, w.cjkWeight = cfg.DefaultWeight, cfg.DefaultWeight, cfg.DefaultWeight
+		w.maxRangeEnd = -1
+	case isLightRanges(cfg.Ranges):
+		w.weight, w.lowWeight, w.cjkWeight = -1, lightWeight, cfg.DefaultWeight
+		if cfg.DefaultWeight == lightWeight {
+			w.weight = lightWeight
+		}
+		w.maxRangeEnd = lightRanges[len(lightRanges)-1].End
+		w.light = true
+	default:
+		w.weight = uniformWeight(cfg, 0, 0x10FFFF)
+		w.lowWeight = uniformWeight(cfg, 0, 0x7FF)
+		w.cjkWeight = uniformWeight(cfg, 0x3000, 0xEFFF)
+		w.maxRangeEnd = -1
+		for _, rg := range cfg.Ranges {
+			w.maxRangeEnd = max(w.maxRangeEnd, rg.End)
+		}
 	}
+}
+
+// lightWeight is the weight of every range of lightRanges.
+const lightWeight = 100
+
+// isLightRanges reports whether ranges are lightRanges (V2's and V3's),
+// whose weights plainRun knows how to count in bulk (see countLight).
+func isLightRanges(ranges []WeightRange) bool {
+	return len(ranges) == 4 &&
+		ranges[0] == WeightRange{0, 4351, lightWeight} &&
+		ranges[1] == WeightRange{8192, 8205, lightWeight} &&
+		ranges[2] == WeightRange{8208, 8223, lightWeight} &&
+		ranges[3] == WeightRange{8242, 8247, lightWeight}
 }
 
 func (w *walker) nextURL() {
@@ -239,6 +266,18 @@ func (w *walker) plainRun(stop int) {
 		n, astral, maybeInvalid := countRunes(s[w.i:stop])
 		if !maybeInvalid || IndexInvalid(s[w.i:stop]) < 0 {
 			w.addRun(stop, n, n+astral, w.weight)
+			return
+		}
+	} else if w.light {
+		n, astral, heavy, maybeInvalid := countLight(s[w.i:stop])
+		add := n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight)
+		if (w.frozen || w.total+add <= w.limit) && (!maybeInvalid || IndexInvalid(s[w.i:stop]) < 0) {
+			if !w.frozen {
+				w.fit, w.fit16 = stop, w.pos16+n+astral
+			}
+			w.total += add
+			w.pos16 += n + astral
+			w.i = stop
 			return
 		}
 	}

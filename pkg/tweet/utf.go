@@ -245,3 +245,75 @@ func nextGrapheme(s string, i, state int) (int, int) {
 	cluster, _, _, state := uniseg.FirstGraphemeClusterInString(s[i:], state)
 	return i + len(cluster), state
 }
+
+// countLight is countRunes for the weights of lightRanges (V2 and V3): it
+// also counts the heavy code points of s (valid UTF-8), those outside
+// every light range: U+1100-U+1FFF, U+2000-U+2FFF but the light
+// punctuation, everything from U+3000 on, and every astral code point
+// (looked up by its low surrogate, see runeWeight). Leads E3-F4 are heavy
+// wherever they are, E0 never; a word holding an E1 or E2 lead has those
+// classified by their next bytes.
+func countLight(s string) (n, astral, heavy int, maybeInvalid bool) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := load64(s, i)
+		if v&hi8 == 0 {
+			n += 8
+			continue
+		}
+		cont := v &^ (v << 1) & hi8     // 10xxxxxx: continuation bytes
+		top3 := v & (v << 1) & (v << 2) // bit 7 set where the byte is >= E0
+		four := top3 & (v << 3) & hi8
+		// >= E3: E0 plus at least 3 in the low five bits.
+		ge3 := top3 & (v<<3 | v<<4 | v<<5 | v<<6&(v<<7)) & hi8
+		n += 8 - bits.OnesCount64(cont)
+		astral += bits.OnesCount64(four)
+		heavy += bits.OnesCount64(ge3)
+		if e12 := top3 &^ ge3 & (v<<6 | v<<7) & hi8; e12 != 0 {
+			for ; e12 != 0; e12 &= e12 - 1 {
+				if heavyE12(s, i+bits.TrailingZeros64(e12)>>3) {
+					heavy++
+				}
+			}
+		}
+		x := v ^ 0xEF*lsb // a zero byte where v has 0xEF
+		if (x-lsb)&^x&hi8 != 0 {
+			maybeInvalid = true
+		}
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c&0xC0 != 0x80 {
+			n++
+		}
+		switch {
+		case c >= 0xF0:
+			astral++
+			heavy++
+		case c >= 0xE3:
+			heavy++
+			if c == 0xEF {
+				maybeInvalid = true
+			}
+		case c == 0xE1 || c == 0xE2:
+			if heavyE12(s, i) {
+				heavy++
+			}
+		}
+	}
+	return n, astral, heavy, maybeInvalid
+}
+
+// heavyE12 reports whether the code point at s[i], whose lead byte is E1
+// or E2, is outside lightRanges: U+1100-U+1FFF, or U+2000-U+2FFF but
+// U+2000-U+200D, U+2010-U+201F and U+2032-U+2037.
+func heavyE12(s string, i int) bool {
+	if s[i] == 0xE1 {
+		return s[i+1] >= 0x84
+	}
+	if s[i+1] != 0x80 {
+		return true
+	}
+	c := s[i+2]
+	return !(c <= 0x8D || c >= 0x90 && c <= 0x9F || c >= 0xB2 && c <= 0xB7)
+}
