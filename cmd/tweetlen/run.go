@@ -27,6 +27,7 @@ type checkRun struct {
 	opts     *checkOptions
 	cfg      *config.Config
 	profiles *profileResolver
+	defaults []*profile.Profile // --profile's (or the config's) profiles
 	out      report.Writer
 	lintOpts lint.Options
 
@@ -45,10 +46,15 @@ func runCheck(opts *checkOptions) error {
 	}
 	opts.applyConfig(cfg)
 	profiles := newProfileResolver(cfg, opts.Limit)
-	def, err := profiles.get(opts.Profile)
-	if err != nil {
-		return err
+	var defs []*profile.Profile
+	for _, name := range strings.Split(opts.Profile, ",") {
+		p, err := profiles.get(strings.TrimSpace(name))
+		if err != nil {
+			return err
+		}
+		defs = append(defs, p)
 	}
+	def := defs[0]
 	files := opts.Files
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -66,7 +72,7 @@ func runCheck(opts *checkOptions) error {
 			labeled = true
 		}
 	}
-	r := &checkRun{opts: opts, cfg: cfg, profiles: profiles}
+	r := &checkRun{opts: opts, cfg: cfg, profiles: profiles, defaults: defs}
 	r.lintOpts = lint.Options{Reply: opts.Reply, Inspector: &fileInspector{}}
 	r.out = opts.newWriter(color, labeled)
 
@@ -158,41 +164,58 @@ func (r *checkRun) attachFlagMedia(p *post.Post) {
 }
 
 // checkPost checks p under each profile it is to be checked against.
-func (r *checkRun) checkPost(p *post.Post, path string, def *profile.Profile) error {
-	name := r.profileNameFor(p, path)
-	prof := def
-	if name != "" {
-		var err error
-		if prof, err = r.profiles.get(name); err != nil {
-			pos := p.ProfilePos
-			if pos.IsZero() {
-				pos = p.Source.Pos
+func (r *checkRun) checkPost(p *post.Post, path string, _ *profile.Profile) error {
+	names := r.profileNamesFor(p, path)
+	profs := r.defaults
+	if names != nil {
+		profs = nil
+		for _, name := range names {
+			prof, err := r.profiles.get(name)
+			if err != nil {
+				pos := p.ProfilePos
+				if len(p.Platforms) > 0 && !p.PlatformsPos.IsZero() {
+					pos = p.PlatformsPos
+				}
+				if pos.IsZero() {
+					pos = p.Source.Pos
+				}
+				r.inputError(&report.InputError{File: p.Source.File, Pos: pos, Message: err.Error()})
+				return nil
 			}
-			r.inputError(&report.InputError{File: p.Source.File, Pos: pos, Message: err.Error()})
-			return nil
+			profs = append(profs, prof)
 		}
 	}
-	rep := lint.Check(p, prof, &r.lintOpts)
-	if rep.Failed() {
-		r.failed++
+	for _, prof := range profs {
+		rep := lint.Check(p, prof, &r.lintOpts)
+		if rep.Failed() {
+			r.failed++
+		}
+		if err := r.out.Post(rep); err != nil {
+			return err
+		}
 	}
-	return r.out.Post(rep)
+	return nil
 }
 
-// profileNameFor is the profile p is checked under, "" for the default: an
-// explicit --profile wins, then the post's own "profile", then the config
-// file's overrides for its path.
-func (r *checkRun) profileNameFor(p *post.Post, path string) string {
+// profileNamesFor lists the profiles p is checked under, nil for the
+// defaults: an explicit --profile wins, then the post's own "platforms" or
+// "profile", then the config file's overrides for its path.
+func (r *checkRun) profileNamesFor(p *post.Post, path string) []string {
 	if r.opts.profileSet {
-		return ""
+		return nil
+	}
+	if len(p.Platforms) > 0 {
+		return p.Platforms
 	}
 	if p.Profile != "" {
-		return p.Profile
+		return []string{p.Profile}
 	}
 	if r.cfg != nil && path != "-" {
-		return r.cfg.ProfileFor(path)
+		if name := r.cfg.ProfileFor(path); name != "" {
+			return []string{name}
+		}
 	}
-	return ""
+	return nil
 }
 
 // readAllCapped reads r whole, up to maxFileBytes.

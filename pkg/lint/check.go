@@ -13,6 +13,7 @@ import (
 	"github.com/tweetlen/tweetlen/pkg/media"
 	"github.com/tweetlen/tweetlen/pkg/post"
 	"github.com/tweetlen/tweetlen/pkg/profile"
+	"github.com/tweetlen/tweetlen/pkg/textlen"
 	"github.com/tweetlen/tweetlen/pkg/tweet"
 )
 
@@ -121,6 +122,10 @@ func checkLength(r *Report, opts *Options) {
 	if p.Quote != "" {
 		extra += prof.QuoteCost
 	}
+	if prof.Count != profile.TwitterText {
+		checkUnits(r, &lift, prof.Limit-extra)
+		return
+	}
 	cfg := prof.Config
 	budget := prof.Limit - extra // what the text itself may cost
 	cfg.MaxWeightedTweetLength = max(1, budget)
@@ -128,6 +133,7 @@ func checkLength(r *Report, opts *Options) {
 	r.Result = res
 	r.Count = res.WeightedLength + extra
 	r.Remaining = prof.Limit - r.Count
+	r.Graphemes = textlen.GraphemeCount(r.Counted)
 
 	if bad := tweet.IndexInvalid(r.Counted); bad >= 0 {
 		ch, _ := utf8.DecodeRuneInString(r.Counted[bad:])
@@ -159,6 +165,56 @@ func checkLength(r *Report, opts *Options) {
 	}
 	msg := fmt.Sprintf("%d/%d: over by %d under %s; the text does not fit from here on", r.Count, prof.Limit, excess, prof.Name)
 	r.add(RuleLength, msg, r.OverflowPos, p.Locate(r.OverflowEnd))
+}
+
+// rules maps a profile's unit to textlen's.
+var units = map[profile.Unit]textlen.Unit{
+	profile.Graphemes:  textlen.Graphemes,
+	profile.CodePoints: textlen.CodePoints,
+	profile.UTF16:      textlen.UTF16,
+}
+
+// checkUnits counts r.Counted under a profile that is not twitter-text's:
+// graphemes, code points or UTF-16 units, with the profile's URL, mention,
+// emoji, byte and link rules; limit is what the text may cost.
+func checkUnits(r *Report, lift *lifter, limit int) {
+	p, prof := r.Post, r.Profile
+	rule := textlen.Rule{
+		Unit: units[prof.Count], URLLength: prof.URLLength, URLNeedsProtocol: prof.URLNeedsProtocol,
+		MentionDomainFree: prof.MentionDomainFree, EmojiBytes: prof.EmojiBytes,
+	}
+	if prof.CountContentWarning && p.ContentWarning != "" {
+		limit -= textlen.Measure(p.ContentWarning, rule, 0).Count
+	}
+	res := textlen.Measure(r.Counted, rule, max(0, limit))
+	r.Result = tweet.Parse(r.Counted, prof.Config) // the parse fields of reports
+	r.Count = res.Count + prof.Limit - limit
+	r.Remaining = prof.Limit - r.Count
+	r.Graphemes = textlen.GraphemeCount(r.Counted)
+	if strings.TrimSpace(r.Counted) == "" && len(p.Media) == 0 && p.Poll == nil && p.Quote == "" {
+		r.add(RuleEmpty, "the post is empty; write some text or attach media", p.Locate(0), post.Pos{})
+		return
+	}
+	if prof.MaxLinks > 0 && res.Links > prof.MaxLinks {
+		r.add(RuleLinks, fmt.Sprintf("%d links; %s allows at most %d", res.Links, prof.Name, prof.MaxLinks), p.Locate(0), post.Pos{})
+	}
+	cut := -1
+	if res.Count > limit {
+		cut = res.FitBytes
+		msg := fmt.Sprintf("%d/%d: over by %d under %s; the text does not fit from here on", r.Count, prof.Limit, r.Count-prof.Limit, prof.Name)
+		r.OverflowStart = lift.orig(cut)
+		r.OverflowEnd = max(r.OverflowStart, lift.orig(len(r.Counted)))
+		r.OverflowPos = p.Locate(r.OverflowStart)
+		r.add(RuleLength, msg, r.OverflowPos, p.Locate(r.OverflowEnd))
+	}
+	if prof.ByteLimit > 0 && res.Bytes > prof.ByteLimit {
+		at := prof.ByteLimit
+		for at > 0 && !utf8.RuneStart(r.Counted[at]) {
+			at--
+		}
+		r.add(RuleBytes, fmt.Sprintf("%d bytes of UTF-8; %s allows at most %d", res.Bytes, prof.Name, prof.ByteLimit),
+			p.Locate(lift.orig(at)), p.Locate(lift.orig(len(r.Counted))))
+	}
 }
 
 // graphemePrefix returns the byte length of the first n grapheme clusters

@@ -37,6 +37,8 @@ const (
 	RulePollOption   = "poll-option"   // a poll option too long or empty
 	RulePollDuration = "poll-duration" // poll duration out of range
 	RulePollMedia    = "poll-media"    // a poll and media on the same post
+	RuleBytes        = "bytes"         // the text is over the profile's byte limit
+	RuleLinks        = "links"         // more links than the profile allows
 )
 
 // Problem is one rule a post breaks.
@@ -70,6 +72,8 @@ type Report struct {
 	// Count is the post's length in the profile's unit, every cost included
 	// (Result.WeightedLength plus media and quote costs).
 	Count int
+	// Graphemes is the number of grapheme clusters of Counted.
+	Graphemes int
 	// Limit is the profile's limit; Remaining is Limit − Count (negative
 	// when over).
 	Limit     int

@@ -25,6 +25,12 @@ const (
 	// TwitterText counts as twitter-text's parseTweet does with the
 	// profile's Config: NFC code points, weighted, each URL a fixed cost.
 	TwitterText Unit = "twitter-text"
+	// Graphemes counts extended grapheme clusters (Bluesky, Mastodon).
+	Graphemes Unit = "graphemes"
+	// CodePoints counts Unicode code points (Threads).
+	CodePoints Unit = "code-points"
+	// UTF16 counts UTF-16 code units, JavaScript's string length (LinkedIn).
+	UTF16 Unit = "utf16"
 )
 
 // Profile is one platform's rules.
@@ -48,6 +54,27 @@ type Profile struct {
 	// ReplyMentionsFree makes the @mentions at the start of a reply free
 	// (Twitter's 2017 rule).
 	ReplyMentionsFree bool `yaml:"reply-mentions-free"`
+	// The rules below apply to the units other than TwitterText.
+
+	// URLLength > 0 makes each URL count that many units (Mastodon: 23);
+	// 0 counts URLs in full.
+	URLLength int `yaml:"url-length"`
+	// URLNeedsProtocol gives URLLength only to URLs with http(s)://.
+	URLNeedsProtocol bool `yaml:"url-needs-protocol"`
+	// MentionDomainFree counts "@user@domain" as "@user" (Mastodon).
+	MentionDomainFree bool `yaml:"mention-domain-free"`
+	// EmojiBytes counts each emoji by its UTF-8 length (Threads).
+	EmojiBytes bool `yaml:"emoji-bytes"`
+	// ByteLimit is a second limit on the text's UTF-8 bytes (Bluesky:
+	// 3000); 0 means none.
+	ByteLimit int `yaml:"byte-limit"`
+	// MaxLinks is the most links a post may hold (Threads: 5); 0 means
+	// no limit.
+	MaxLinks int `yaml:"max-links"`
+	// CountContentWarning counts a post's content warning with its text
+	// (Mastodon).
+	CountContentWarning bool `yaml:"count-content-warning"`
+
 	// Media are the rules attachments must follow.
 	Media MediaRules `yaml:"media"`
 	// Poll are the rules a poll must follow.
@@ -189,8 +216,17 @@ func (p *Profile) finish() error {
 		}
 		p.Config = *cfg
 		p.Config.MaxWeightedTweetLength = p.Limit
+	case Graphemes, CodePoints, UTF16:
+		if p.ConfigName != "" {
+			return fmt.Errorf("config %q applies only to count: %s", p.ConfigName, TwitterText)
+		}
+		p.Config = tweet.V1 // for the parse fields of reports
+		p.Config.MaxWeightedTweetLength = p.Limit
 	default:
-		return fmt.Errorf("unknown count %q; valid: %s", p.Count, TwitterText)
+		return fmt.Errorf("unknown count %q; valid: %s, %s, %s, %s", p.Count, TwitterText, Graphemes, CodePoints, UTF16)
+	}
+	if p.URLLength < 0 || p.ByteLimit < 0 || p.MaxLinks < 0 {
+		return errors.New("url-length, byte-limit and max-links cannot be negative")
 	}
 	return p.Config.Validate()
 }

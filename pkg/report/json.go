@@ -121,6 +121,7 @@ func (j *jsonWriter) appendReport(b []byte, r *lint.Report) []byte {
 
 	// Extensions.
 	b = appendIntField(b, `,"count":`, r.Count)
+	b = appendIntField(b, `,"graphemes":`, r.Graphemes)
 	b = appendBoolField(b, `,"ok":`, !r.Failed())
 
 	b = append(b, `,"source":{"file":`...)

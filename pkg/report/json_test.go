@@ -92,14 +92,14 @@ func TestJSONMinimal(t *testing.T) {
 		t.Fatalf("got %d lines, want 1", len(ls))
 	}
 	keys, _ := objectKeys(t, []byte(ls[0]))
-	want := append(append([]string{}, contractKeys...), "count", "ok", "source", "problems")
+	want := append(append([]string{}, contractKeys...), "count", "graphemes", "ok", "source", "problems")
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %q\nwant   %q", keys, want)
 	}
 	// The contract part is exactly what the batch mode always wrote (the
 	// README's example), the extensions follow.
 	wantLine := `{"id":"posts/a.md","weightedLength":26,"valid":true,"permillage":185,"validRangeStart":0,"validRangeEnd":16,"displayRangeStart":0,"displayRangeEnd":16,"profile":"twitter","limit":140,"remaining":114,` +
-		`"count":26,"ok":true,"source":{"file":"posts/a.md","line":1,"column":1},"problems":[]}`
+		`"count":26,"graphemes":0,"ok":true,"source":{"file":"posts/a.md","line":1,"column":1},"problems":[]}`
 	if ls[0] != wantLine {
 		t.Errorf("line =\n%s\nwant\n%s", ls[0], wantLine)
 	}
@@ -139,7 +139,7 @@ func TestJSONFull(t *testing.T) {
 	if !reflect.DeepEqual(keys[:11], contractKeys) {
 		t.Errorf("first keys = %q, want %q", keys[:11], contractKeys)
 	}
-	want := append(append([]string{}, contractKeys...), "count", "ok", "source", "overflow", "media", "leftOut", "problems")
+	want := append(append([]string{}, contractKeys...), "count", "graphemes", "ok", "source", "overflow", "media", "leftOut", "problems")
 	if !reflect.DeepEqual(keys, want) {
 		t.Errorf("keys = %q\nwant   %q", keys, want)
 	}
