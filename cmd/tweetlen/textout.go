@@ -44,6 +44,9 @@ type textWriter struct {
 	quiet   bool // report only posts that fail
 
 	posts, failed, over int
+	last                *post.Post // the post of the last verdict
+	lastFailed          bool       // some verdict on last failed
+	lastOver            bool       // some verdict on last was over
 	files               map[string]bool
 	inputErrors         int
 }
@@ -77,13 +80,19 @@ func label(p *post.Post) string {
 }
 
 func (t *textWriter) Post(r *lint.Report) error {
-	t.posts++
+	// A post checked under several profiles counts once in the summary.
+	if r.Post != t.last {
+		t.last, t.lastFailed, t.lastOver = r.Post, false, false
+		t.posts++
+	}
 	t.files[r.Post.Source.File] = true
 	failed := r.Failed()
-	if failed {
+	if failed && !t.lastFailed {
+		t.lastFailed = true
 		t.failed++
 	}
-	if r.Over() {
+	if r.Over() && !t.lastOver {
+		t.lastOver = true
 		t.over++
 	}
 	if t.quiet && !failed {
