@@ -179,8 +179,8 @@ func TestErrors(t *testing.T) {
 		{"include: \"\"\n", `c.yaml:1:10: invalid glob pattern "" in include`},
 
 		// Profile names.
-		{"profile: xx\n", `c.yaml:1:10: unknown profile "xx"; valid profiles: twitter, twitter-2015, x-v2, x, or the path of a twitter-text config ending in .json`},
-		{"profile: nope\nprofiles:\n" + prof, `c.yaml:1:10: unknown profile "nope"; valid profiles: twitter, twitter-2015, x-v2, x, mine, or the path of a twitter-text config ending in .json`},
+		{"profile: xx\n", `c.yaml:1:10: unknown profile "xx"; valid profiles: twitter, twitter-2015, x-v2, x, x-premium, bluesky, mastodon, threads, linkedin, or the path of a twitter-text config ending in .json`},
+		{"profile: nope\nprofiles:\n" + prof, `c.yaml:1:10: unknown profile "nope"; valid profiles: twitter, twitter-2015, x-v2, x, x-premium, bluesky, mastodon, threads, linkedin, mine, or the path of a twitter-text config ending in .json`},
 
 		// Limits.
 		{"limits: 5\n", `c.yaml:1:9: limits must be a mapping of profile names to limits, not "5"`},
@@ -189,7 +189,7 @@ func TestErrors(t *testing.T) {
 		{"limits:\n  x: 1.5\n", `c.yaml:2:6: the limit of "x" must be a whole number, not "1.5"`},
 		{"limits:\n  x: lots\n", `c.yaml:2:6: the limit of "x" must be a whole number, not the string "lots"`},
 		{"limits:\n  x: 10\n  x: 20\n", `c.yaml:3:3: limits: profile "x" is given twice (first at line 2)`},
-		{"limits:\n  x: 10\n  y: 20\n", `c.yaml:3:3: unknown profile "y"; valid profiles: twitter, twitter-2015, x-v2, x`},
+		{"limits:\n  x: 10\n  y: 20\n", `c.yaml:3:3: unknown profile "y"; valid profiles: twitter, twitter-2015, x-v2, x, x-premium, bluesky, mastodon, threads, linkedin`},
 
 		// Overrides.
 		{"overrides: {paths: a}\n", "c.yaml:1:12: overrides must be a list of {paths, profile} mappings, not a mapping"},
@@ -201,14 +201,14 @@ func TestErrors(t *testing.T) {
 		{"overrides:\n  - paths: a/**\n    paths: b/**\n    profile: x\n", `c.yaml:3:5: key "paths" is given twice in this override`},
 		{"overrides:\n  - paths: \"{a\"\n    profile: x\n", `c.yaml:2:12: invalid glob pattern "{a" in paths`},
 		{"overrides:\n  - paths: a/**\n    profile: [x]\n", "c.yaml:3:14: profile must be a string, not a list"},
-		{"overrides:\n  - paths: a/**\n    profile: x\n  - paths: b/**\n    profile: twiter\n", `c.yaml:5:14: unknown profile "twiter"; valid profiles: twitter, twitter-2015, x-v2, x, or the path of a twitter-text config ending in .json`},
+		{"overrides:\n  - paths: a/**\n    profile: x\n  - paths: b/**\n    profile: twiter\n", `c.yaml:5:14: unknown profile "twiter"; valid profiles: twitter, twitter-2015, x-v2, x, x-premium, bluesky, mastodon, threads, linkedin, or the path of a twitter-text config ending in .json`},
 
 		// Profiles.
 		{"profiles: {name: a}\n", "c.yaml:1:11: profiles must be a list of profile definitions, not a mapping"},
 		{"profiles:\n  - mine\n", `c.yaml:2:5: a profile definition must be a mapping, not the string "mine"`},
 		{"profiles:\n" + prof + prof, `c.yaml:6:11: profile "mine" is defined twice (first at line 2)`},
-		{"profiles:\n  - name: x\n    count: twitter-text\n    config: v1\n    limit: 10\n", `c.yaml:2:11: profile "x" is a built-in profile; give yours another name (built-in: twitter, twitter-2015, x-v2, x)`},
-		{"profiles:\n" + prof + "    colour: blue\n", `c.yaml:6:5: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, media, poll`},
+		{"profiles:\n  - name: x\n    count: twitter-text\n    config: v1\n    limit: 10\n", `c.yaml:2:11: profile "x" is a built-in profile; give yours another name (built-in: twitter, twitter-2015, x-v2, x, x-premium, bluesky, mastodon, threads, linkedin)`},
+		{"profiles:\n" + prof + "    colour: blue\n", `c.yaml:6:5: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, url-length, url-needs-protocol, mention-domain-free, emoji-bytes, byte-limit, max-links, count-content-warning, media, poll`},
 		{"profiles:\n" + prof + "    media:\n      max-image: 2\n", `c.yaml:7:7: unknown key "max-image" in "media"; valid keys: max-images, max-gifs, max-videos, mix, image-bytes, gif-bytes, video-bytes, image-types, video-types, alt-max`},
 		{"profiles:\n" + prof + "    poll:\n      minutes: 2\n", `c.yaml:7:7: unknown key "minutes" in "poll"; valid keys: min-options, max-options, option-max, with-media, min-minutes, max-minutes`},
 		{"profiles:\n" + prof + "    limit: 20\n", `c.yaml:6:5: key "limit" is given twice in a profile (first at line 5)`},
@@ -219,9 +219,9 @@ func TestErrors(t *testing.T) {
 		{"profiles:\n" + prof + "    media: 4\n", `c.yaml:6:12: "media" must be a mapping, not "4"`},
 		{"profiles:\n  - count: twitter-text\n    config: v1\n    limit: 10\n", `c.yaml:2:5: profile "": a profile needs a name`},
 		{"profiles:\n  - name: mine\n    count: twitter-text\n    config: v1\n    limit: 0\n", `c.yaml:2:5: profile "mine": limit must be at least 1, not 0`},
-		{"profiles:\n  - name: mine\n    count: words\n    limit: 10\n", `c.yaml:2:5: profile "mine": unknown count "words"; valid: twitter-text`},
+		{"profiles:\n  - name: mine\n    count: words\n    limit: 10\n", `c.yaml:2:5: profile "mine": unknown count "words"; valid: twitter-text, graphemes, code-points, utf16`},
 		{"profiles:\n  - name: mine\n    count: twitter-text\n    config: v7\n    limit: 10\n", `c.yaml:2:5: profile "mine": unknown twitter-text config "v7"; valid: v1, v2, v3`},
-		{"profiles:\n  - <<: {colour: red}\n" + strings.TrimPrefix(prof, "  - name: mine\n") + "    name: mine\n", `c.yaml:2:10: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, media, poll`},
+		{"profiles:\n  - <<: {colour: red}\n" + strings.TrimPrefix(prof, "  - name: mine\n") + "    name: mine\n", `c.yaml:2:10: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, url-length, url-needs-protocol, mention-domain-free, emoji-bytes, byte-limit, max-links, count-content-warning, media, poll`},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.text))
 		if err == nil {
@@ -293,7 +293,7 @@ func TestExample(t *testing.T) {
 	want := []Override{
 		{Paths: []string{"archive/2015/**"}, Profile: "twitter-2015", Line: 30},
 		{Paths: []string{"archive/2016/**", "archive/2017/**"}, Profile: "twitter", Line: 32},
-		{Paths: []string{"mastodon/**"}, Profile: "mastodon", Line: 34},
+		{Paths: []string{"my-server/**"}, Profile: "my-server", Line: 34},
 	}
 	if !reflect.DeepEqual(c.Overrides, want) {
 		t.Errorf("overrides %+v", c.Overrides)
@@ -302,7 +302,7 @@ func TestExample(t *testing.T) {
 		t.Fatalf("profiles %+v", c.Profiles)
 	}
 	m := c.Profiles[0]
-	if m.Name != "mastodon" || m.Limit != 500 || m.Config.MaxWeightedTweetLength != 500 || !m.ReplyMentionsFree ||
+	if m.Name != "my-server" || m.Limit != 500 || m.Config.MaxWeightedTweetLength != 500 || !m.ReplyMentionsFree ||
 		m.Media.MaxImages != 4 || m.Media.AltMax != 1500 || m.Poll.OptionMax != 50 {
 		t.Errorf("profile %+v", m)
 	}
@@ -310,7 +310,7 @@ func TestExample(t *testing.T) {
 		"testdata/posts/a.tweet":              "x",
 		"testdata/archive/2015/a.tweet":       "twitter-2015",
 		"testdata/archive/2017/x/b.md":        "twitter",
-		"testdata/mastodon/toot.md":           "mastodon",
+		"testdata/my-server/toot.md":          "my-server",
 		"testdata/archive/2018/a.tweet":       "x",
 		"elsewhere/archive/2015/a.tweet":      "x",
 		"testdata/sub/archive/2015/a.tweet":   "x",
