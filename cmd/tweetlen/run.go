@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/tweetlen/tweetlen/internal/config"
@@ -54,7 +53,6 @@ func runCheck(opts *checkOptions) error {
 		}
 		defs = append(defs, p)
 	}
-	def := defs[0]
 	files := opts.Files
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -77,10 +75,10 @@ func runCheck(opts *checkOptions) error {
 	r.out = opts.newWriter(color, labeled)
 
 	if opts.Input == "jsonl" && !opts.countOnly {
-		return r.batch(def, files)
+		return r.batch(defs[0], files)
 	}
 	werr := walk.Walk(files, walk.Options{Include: opts.Include, Exclude: opts.Exclude},
-		func(path string) error { return r.checkFile(path, def) },
+		r.checkFile,
 		func(path string, err error) {
 			r.inputError(&report.InputError{File: path, Message: pathErr(err).Error()})
 		})
@@ -122,7 +120,7 @@ func (r *checkRun) inputError(e *report.InputError) {
 }
 
 // checkFile reads one input ("-" is stdin) and checks each of its posts.
-func (r *checkRun) checkFile(path string, def *profile.Profile) error {
+func (r *checkRun) checkFile(path string) error {
 	name := path
 	var data []byte
 	var err error
@@ -137,19 +135,17 @@ func (r *checkRun) checkFile(path string, def *profile.Profile) error {
 		r.inputError(&report.InputError{File: name, Message: err.Error()})
 		return nil
 	}
-	format, markdown := r.opts.formatFor(path)
-	posts, err := postfile.Read(name, data, postfile.Options{
-		Format: format, Markdown: markdown, ThreadDelimiter: r.opts.ThreadDelimiter,
-	})
+	ropts := r.opts.readOptions(path)
+	posts, err := postfile.Read(name, data, ropts)
 	for _, e := range flattenErrors(err) {
 		r.inputError(toInputError(name, e))
 	}
 	for i := range posts {
 		p := &posts[i]
-		if format == postfile.Text {
+		if ropts.Format == postfile.Text {
 			r.attachFlagMedia(p)
 		}
-		if err := r.checkPost(p, path, def); err != nil {
+		if err := r.checkPost(p, path); err != nil {
 			return err
 		}
 	}
@@ -164,7 +160,7 @@ func (r *checkRun) attachFlagMedia(p *post.Post) {
 }
 
 // checkPost checks p under each profile it is to be checked against.
-func (r *checkRun) checkPost(p *post.Post, path string, _ *profile.Profile) error {
+func (r *checkRun) checkPost(p *post.Post, path string) error {
 	names := r.profileNamesFor(p, path)
 	profs := r.defaults
 	if names != nil {
@@ -270,23 +266,19 @@ func toInputError(name string, err error) *report.InputError {
 	return &report.InputError{File: name, Message: err.Error()}
 }
 
-// formatFor is the format to read path in: --input when given, else by its
+// readOptions says how to read path: --input when given, else by its
 // extension; stdin and unknown extensions are plain text.
-func (o *checkOptions) formatFor(path string) (postfile.Format, bool) {
-	in := o.Input
-	if in == "" || in == "auto" {
-		if path == "-" {
-			return postfile.Text, false
+func (o *checkOptions) readOptions(path string) postfile.Options {
+	opts := postfile.Options{Format: postfile.Text, ThreadDelimiter: o.ThreadDelimiter}
+	switch o.Input {
+	case "", "auto":
+		if known, ok := postfile.OptionsFor(path); ok && path != "-" {
+			opts.Format, opts.Markdown = known.Format, known.Markdown
 		}
-		f, ok := postfile.FormatOf(path)
-		if !ok {
-			return postfile.Text, false
-		}
-		ext := strings.ToLower(filepath.Ext(path))
-		return f, ext == ".md" || ext == ".markdown"
+	case "md":
+		opts.Format, opts.Markdown = postfile.Tweet, true
+	default:
+		opts.Format = postfile.Format(o.Input)
 	}
-	if in == "md" {
-		return postfile.Tweet, true
-	}
-	return postfile.Format(in), false
+	return opts
 }

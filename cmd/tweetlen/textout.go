@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -99,7 +100,7 @@ func (t *textWriter) Post(r *lint.Report) error {
 		return nil
 	}
 	w := t.w
-	if t.labeled {
+	if t.labeled || r.Post.Source.Index > 0 { // several posts: name each
 		w.WriteString(label(r.Post))
 		w.WriteString(": ")
 	}
@@ -163,7 +164,7 @@ func verdict(r *lint.Report) string {
 		if word == "" {
 			word = p.Rule
 		}
-		if !strings.Contains(strings.Join(words, "\x00"), word) {
+		if !slices.Contains(words, word) {
 			words = append(words, word)
 		}
 	}
