@@ -1,12 +1,17 @@
 // Command tweetlen checks how long a post is under X/Twitter's counting
-// rules (twitter-text 3.1.0), how much is left, and where it overflows.
+// rules (twitter-text 3.1.0) and other platforms', how much is left, and
+// where it overflows.
 //
-// Everything but the process exit lives in [Main], so tests run the whole
-// command in-process.
+// The command itself lives in [cli.Main], so that tests run it in-process
+// and the documentation generator can walk its commands.
 package main
 
-import "os"
+import (
+	"os"
+
+	"github.com/tweetlen/tweetlen/internal/cli"
+)
 
 func main() {
-	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -75,4 +75,10 @@ func exitCodeFor(cmd *cobra.Command, err error, stderr io.Writer) exitCode {
 		fmt.Fprintf(stderr, "\n%s", cmd.UsageString())
 	}
 	return exitError
+}
+
+// NewCommand returns the tweetlen command tree wired to the given streams,
+// for tools that walk it (the man page and Markdown reference generator).
+func NewCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	return newRootCmd(&streams{In: stdin, Out: stdout, ErrOut: stderr}, nil)
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ var update = flag.Bool("u", false, "update the golden sections of testdata/scrip
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"tweetlen": main,
+		"tweetlen": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
 }
 
