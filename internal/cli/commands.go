@@ -119,28 +119,43 @@ func unitName(p *profile.Profile) string {
 	return string(p.Count)
 }
 
-// profileJSON is a profile as `tweetlen profiles --format json` prints it.
+// profileJSON is a profile as `tweetlen profiles --format json` prints it:
+// every rule, with the names of twitter-text's JSON where it has them.
 type profileJSON struct {
-	Name              string             `json:"name"`
-	Description       string             `json:"description"`
-	Count             profile.Unit       `json:"count"`
-	Config            string             `json:"config,omitempty"`
-	Limit             int                `json:"limit"`
-	MediaCost         int                `json:"mediaCost"`
-	QuoteCost         int                `json:"quoteCost"`
-	ReplyMentionsFree bool               `json:"replyMentionsFree"`
-	Media             profile.MediaRules `json:"media"`
-	Poll              profile.PollRules  `json:"poll"`
+	Name                string             `json:"name"`
+	Description         string             `json:"description"`
+	Count               profile.Unit       `json:"count"`
+	Config              string             `json:"config,omitempty"`
+	Limit               int                `json:"limit"`
+	ByteLimit           int                `json:"byteLimit,omitempty"`
+	Emoji               profile.EmojiRule  `json:"emoji,omitempty"`
+	URLLength           int                `json:"urlLength,omitempty"`
+	URLNeedsProtocol    bool               `json:"urlNeedsProtocol,omitempty"`
+	MentionDomainFree   bool               `json:"mentionDomainFree,omitempty"`
+	EmojiBytes          bool               `json:"emojiBytes,omitempty"`
+	MaxLinks            int                `json:"maxLinks,omitempty"`
+	CountContentWarning bool               `json:"countContentWarning,omitempty"`
+	MediaCost           int                `json:"mediaCost"`
+	QuoteCost           int                `json:"quoteCost"`
+	ReplyMentionsFree   bool               `json:"replyMentionsFree"`
+	Media               profile.MediaRules `json:"media"`
+	Poll                profile.PollRules  `json:"poll"`
 }
 
 func writeProfilesJSON(w io.Writer, ps []*profile.Profile) error {
 	enc := json.NewEncoder(w)
 	for _, p := range ps {
-		if err := enc.Encode(profileJSON{
+		j := profileJSON{
 			Name: p.Name, Description: p.Description, Count: p.Count, Config: p.ConfigName,
-			Limit: p.Limit, MediaCost: p.MediaCost, QuoteCost: p.QuoteCost,
+			Limit: p.Limit, ByteLimit: p.ByteLimit, URLLength: p.URLLength, URLNeedsProtocol: p.URLNeedsProtocol,
+			MentionDomainFree: p.MentionDomainFree, EmojiBytes: p.EmojiBytes, MaxLinks: p.MaxLinks,
+			CountContentWarning: p.CountContentWarning, MediaCost: p.MediaCost, QuoteCost: p.QuoteCost,
 			ReplyMentionsFree: p.ReplyMentionsFree, Media: p.Media, Poll: p.Poll,
-		}); err != nil {
+		}
+		if p.Count == profile.TwitterText {
+			j.Emoji = p.Emoji
+		}
+		if err := enc.Encode(j); err != nil {
 			return err
 		}
 	}

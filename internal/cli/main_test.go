@@ -435,11 +435,11 @@ func TestNewRootCmdFlags(t *testing.T) {
 		args []string
 		want checkOptions
 	}{
-		{nil, checkOptions{Profile: "twitter", Input: "auto", Format: "text", Color: "auto", Files: []string{}}},
-		{[]string{"-p", "x", "--format", "json", "--input=jsonl", "--color", "never", "a", "-", "b"},
-			checkOptions{Profile: "x", Input: "jsonl", Format: "json", Color: "never", Files: []string{"a", "-", "b"}, profileSet: true}},
+		{nil, checkOptions{Profile: "twitter", Input: "auto", Format: "text", Color: "auto", Emoji: "reference", Files: []string{}}},
+		{[]string{"-p", "x", "--format", "json", "--input=jsonl", "--color", "never", "--emoji", "unicode", "a", "-", "b"},
+			checkOptions{Profile: "x", Input: "jsonl", Format: "json", Color: "never", Emoji: "unicode", Files: []string{"a", "-", "b"}, profileSet: true}},
 		{[]string{"--config", "c.json", "--", "version"},
-			checkOptions{Profile: "twitter", ConfigFile: "c.json", Input: "auto", Format: "text", Color: "auto", Files: []string{"version"}}},
+			checkOptions{Profile: "twitter", ConfigFile: "c.json", Input: "auto", Format: "text", Color: "auto", Emoji: "reference", Files: []string{"version"}}},
 	}
 	for _, tt := range tests {
 		var got *checkOptions

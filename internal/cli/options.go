@@ -39,6 +39,7 @@ type checkOptions struct {
 	Include         []string // --include: globs a walked file must match
 	Exclude         []string // --exclude: globs of files and folders to skip
 	Limit           int      // --limit: overrides the profile's limit
+	Emoji           string   // --emoji: reference or unicode
 	ThreadDelimiter string   // --thread-delimiter
 	Quiet           bool     // --quiet: report only posts that fail
 	Files           []string // positional arguments; none or "-" is stdin
@@ -55,6 +56,9 @@ var formats = []string{"text", "json", "github", "sarif", "junit"}
 
 var colorModes = []string{"auto", "always", "never"}
 
+// emojiRules are the names --emoji accepts.
+var emojiRules = []string{string(profile.EmojiReference), string(profile.EmojiUnicode)}
+
 // customProfile is the profile name reported for a twitter-text JSON config
 // given with --config.
 const customProfile = "custom"
@@ -68,6 +72,9 @@ func (o *checkOptions) validate() error {
 	}
 	if o.Limit < 0 {
 		return usageErrorf("--limit must be at least 1")
+	}
+	if !slices.Contains(emojiRules, o.Emoji) {
+		return usageErrorf("unknown emoji rule %q; valid: %s", o.Emoji, strings.Join(emojiRules, ", "))
 	}
 	return nil
 }
@@ -166,7 +173,10 @@ type profileResolver struct {
 	defined []*profile.Profile
 	limits  map[string]int
 	limit   int // --limit; 0 when not given
-	cache   map[string]*profile.Profile
+	// emoji is --emoji unicode, applied to the profiles that weigh emoji
+	// (the others count emoji their own way); empty otherwise.
+	emoji profile.EmojiRule
+	cache map[string]*profile.Profile
 }
 
 func newProfileResolver(cfg *config.Config, limit int) *profileResolver {
@@ -199,6 +209,11 @@ func (r *profileResolver) get(name string) (*profile.Profile, error) {
 	}
 	if r.limit > 0 {
 		p = p.WithLimit(r.limit)
+	}
+	if r.emoji != "" {
+		if q, err := p.WithEmoji(r.emoji); err == nil {
+			p = q
+		}
 	}
 	r.cache[name] = p
 	return p, nil

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/tweetlen/tweetlen/pkg/profile"
+	"github.com/tweetlen/tweetlen/pkg/textlen"
 )
 
 const longHelp = `tweetlen tells how long a post is under the counting rules of X/Twitter
@@ -112,6 +113,7 @@ func addCheckFlags(cmd *cobra.Command, opts *checkOptions) {
 	f.StringArrayVar(&opts.Include, "include", nil, "only check files matching this `GLOB` when walking folders (repeatable; ** matches folders)")
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and folders matching this `GLOB` when walking folders (repeatable)")
 	f.IntVar(&opts.Limit, "limit", 0, "override the profile's limit (e.g. a Mastodon server's)")
+	f.StringVar(&opts.Emoji, "emoji", string(profile.EmojiReference), "how X's weighted profiles weigh emoji: reference (exactly twitter-text 3.1.0, whose emoji set stops at Emoji 11) or unicode (every fully-qualified emoji of Unicode "+textlen.UnicodeVersion+" counts 2)")
 	f.StringVar(&opts.ThreadDelimiter, "thread-delimiter", "", "the line that splits a thread in .tweet/.md files (default \"---\")")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "text output: report only the posts that fail")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml", "json")
@@ -127,6 +129,7 @@ func addCheckFlags(cmd *cobra.Command, opts *checkOptions) {
 	complete("input", inputs)
 	complete("format", formats)
 	complete("color", colorModes)
+	complete("emoji", emojiRules)
 }
 
 // pathErr drops the operation and path that *fs.PathError repeats, since

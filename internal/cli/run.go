@@ -45,6 +45,9 @@ func runCheck(opts *checkOptions) error {
 	}
 	opts.applyConfig(cfg)
 	profiles := newProfileResolver(cfg, opts.Limit)
+	if opts.Emoji == string(profile.EmojiUnicode) {
+		profiles.emoji = profile.EmojiUnicode
+	}
 	var defs []*profile.Profile
 	for _, name := range strings.Split(opts.Profile, ",") {
 		p, err := profiles.get(strings.TrimSpace(name))
@@ -52,6 +55,9 @@ func runCheck(opts *checkOptions) error {
 			return err
 		}
 		defs = append(defs, p)
+	}
+	if err := checkEmojiApplies(profiles.emoji, defs); err != nil {
+		return err
 	}
 	files := opts.Files
 	if len(files) == 0 {
@@ -281,4 +287,22 @@ func (o *checkOptions) readOptions(path string) postfile.Options {
 		opts.Format = postfile.Format(o.Input)
 	}
 	return opts
+}
+
+// checkEmojiApplies fails when --emoji unicode was asked for but none of
+// the profiles weighs emoji, so the flag would change nothing.
+func checkEmojiApplies(rule profile.EmojiRule, defs []*profile.Profile) error {
+	if rule == "" {
+		return nil
+	}
+	for _, p := range defs {
+		if p.Emoji == rule {
+			return nil
+		}
+	}
+	var names []string
+	for _, p := range defs {
+		names = append(names, p.Name)
+	}
+	return usageErrorf("--emoji %s applies only to profiles that weigh emoji (x, x-premium, or a twitter-text config with emoji parsing), not to %s; add --profile x", rule, strings.Join(names, ", "))
 }

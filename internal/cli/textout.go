@@ -138,6 +138,10 @@ func (t *textWriter) Post(r *lint.Report) error {
 		t.writeShown(leftOutLine(&l, r), false)
 		w.WriteByte('\n')
 	}
+	if r.Reweighed > 0 {
+		fmt.Fprintf(w, "  %d emoji newer than twitter-text's set counted %d each (emoji rule: unicode); twitter-text 3.1.0 counts %d\n",
+			r.Reweighed, r.Profile.Config.DefaultWeight/r.Profile.Config.Scale, r.ReferenceCount)
+	}
 	return nil
 }
 

@@ -130,8 +130,16 @@ func checkLength(r *Report, opts *Options) {
 	budget := prof.Limit - extra // what the text itself may cost
 	cfg.MaxWeightedTweetLength = max(1, budget)
 	res := tweet.Parse(r.Counted, cfg)
+	weight, cut := res.Weight, res.SafeCutBytes
+	if prof.Emoji == profile.EmojiUnicode {
+		u := textlen.ParseUnicodeEmoji(r.Counted, cfg)
+		res = u.Reference
+		weight, cut = u.Weight, u.SafeCutBytes
+		r.Reweighed = u.Reweighed
+	}
 	r.Result = res
-	r.Count = res.WeightedLength + extra
+	r.Count = weight/cfg.Scale + extra
+	r.ReferenceCount = res.WeightedLength + extra
 	r.Remaining = prof.Limit - r.Count
 	r.Graphemes = textlen.GraphemeCount(r.Counted)
 
@@ -145,11 +153,10 @@ func checkLength(r *Report, opts *Options) {
 		r.add(RuleEmpty, "the post is empty; write some text or attach media", p.Locate(0), post.Pos{})
 		return
 	}
-	if res.Weight <= budget*cfg.Scale {
+	if weight <= budget*cfg.Scale {
 		return
 	}
 	// Over: find where, in the original text.
-	cut := res.SafeCutBytes
 	if budget <= 0 {
 		cut = 0
 	}
@@ -189,6 +196,7 @@ func checkUnits(r *Report, lift *lifter, limit int) {
 	res := textlen.Measure(r.Counted, rule, max(0, limit))
 	r.Result = tweet.Parse(r.Counted, prof.Config) // the parse fields of reports
 	r.Count = res.Count + prof.Limit - limit
+	r.ReferenceCount = r.Count
 	r.Remaining = prof.Limit - r.Count
 	r.Graphemes = textlen.GraphemeCount(r.Counted)
 	if strings.TrimSpace(r.Counted) == "" && len(p.Media) == 0 && p.Poll == nil && p.Quote == "" {

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -201,5 +202,40 @@ func TestCheckMediaNotFoundSaysWhereItLooked(t *testing.T) {
 	want := "media file cat.png not found (looked in posts/ and the media/ folders from there up); fix the path or add the file"
 	if len(r.Problems) != 1 || r.Problems[0].Rule != RuleMediaMissing || r.Problems[0].Message != want || r.Problems[0].Pos != p.Media[0].Pos {
 		t.Fatalf("problems = %+v, want one %s: %q at 2:9", r.Problems, RuleMediaMissing, want)
+	}
+}
+
+func TestCheckUnicodeEmoji(t *testing.T) {
+	x, err := mustProfile(t, "x").WithEmoji(profile.EmojiUnicode)
+	if err != nil {
+		t.Fatal(err)
+	}
+	worker := "🧑\u200d🔧" // Emoji 12.1: 5 under the reference's v3, 2 here
+	tests := []struct {
+		name                string
+		text                string
+		count, ref, reweigh int
+		overflow            int
+	}{
+		{"old emoji only", "ship it 🚀", 10, 10, 0, -1},
+		{"fits only with modern emoji", strings.Repeat("a", 277) + worker, 279, 282, 1, -1},
+		{"over: the overflow starts before the emoji", strings.Repeat("a", 279) + worker, 281, 284, 1, 279},
+		{"over after two", strings.Repeat("a", 276) + worker + worker + "b", 281, 287, 2, 276 + 2*len(worker)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Check(draft(tt.text), x, nil)
+			if r.Count != tt.count || r.ReferenceCount != tt.ref || r.Reweighed != tt.reweigh || r.OverflowStart != tt.overflow {
+				t.Errorf("count %d, reference %d, reweighed %d, overflow %d; want %d, %d, %d, %d",
+					r.Count, r.ReferenceCount, r.Reweighed, r.OverflowStart, tt.count, tt.ref, tt.reweigh, tt.overflow)
+			}
+			if over := tt.overflow >= 0; !slices.Equal(rules(r), map[bool][]string{true: {RuleLength}}[over]) {
+				t.Errorf("problems %v", rules(r))
+			}
+			// The reference-exact profile counts what ReferenceCount said.
+			if ref := Check(draft(tt.text), mustProfile(t, "x"), nil); ref.Count != tt.ref || ref.Reweighed != 0 {
+				t.Errorf("reference profile counts %d (reweighed %d), want %d", ref.Count, ref.Reweighed, tt.ref)
+			}
+		})
 	}
 }

@@ -72,6 +72,11 @@ type Report struct {
 	// Count is the post's length in the profile's unit, every cost included
 	// (Result.WeightedLength plus media and quote costs).
 	Count int
+	// ReferenceCount is Count with emoji weighed exactly as twitter-text
+	// 3.1.0 weighs them; it differs from Count only under
+	// profile.EmojiUnicode, where Reweighed emoji (newer than the
+	// reference's emoji set) weigh one default weight each.
+	ReferenceCount, Reweighed int
 	// Graphemes is the number of grapheme clusters of Counted.
 	Graphemes int
 	// Limit is the profile's limit; Remaining is Limit − Count (negative

@@ -33,6 +33,19 @@ const (
 	UTF16 Unit = "utf16"
 )
 
+// EmojiRule is how a twitter-text profile weighs emoji.
+type EmojiRule string
+
+const (
+	// EmojiReference weighs emoji exactly as twitter-text 3.1.0 does (the
+	// default).
+	EmojiReference EmojiRule = "reference"
+	// EmojiUnicode weighs every fully-qualified emoji grapheme cluster of
+	// the Unicode version uniseg knows as one default weight, fixing the
+	// reference's stale emoji set (🧑‍🔧 counts 2 under v3, not 5).
+	EmojiUnicode EmojiRule = "unicode"
+)
+
 // Profile is one platform's rules.
 type Profile struct {
 	// Name is what --profile accepts.
@@ -74,6 +87,13 @@ type Profile struct {
 	// CountContentWarning counts a post's content warning with its text
 	// (Mastodon).
 	CountContentWarning bool `yaml:"count-content-warning"`
+
+	// Emoji says how the TwitterText unit weighs emoji: EmojiReference
+	// (empty or "reference": exactly as twitter-text 3.1.0, whose emoji
+	// set stops at Emoji 11) or EmojiUnicode ("unicode": every
+	// fully-qualified emoji of the Unicode version uniseg knows weighs one
+	// default weight, 2 under v3). Only for configs with emoji parsing.
+	Emoji EmojiRule `yaml:"emoji"`
 
 	// Media are the rules attachments must follow.
 	Media MediaRules `yaml:"media"`
@@ -228,7 +248,48 @@ func (p *Profile) finish() error {
 	if p.URLLength < 0 || p.ByteLimit < 0 || p.MaxLinks < 0 {
 		return errors.New("url-length, byte-limit and max-links cannot be negative")
 	}
-	return p.Config.Validate()
+	if err := p.Config.Validate(); err != nil {
+		return err
+	}
+	return p.checkEmoji()
+}
+
+// checkEmoji checks that p's emoji rule applies to its unit.
+func (p *Profile) checkEmoji() error {
+	switch p.Emoji {
+	case "":
+		p.Emoji = EmojiReference
+	case EmojiReference:
+	case EmojiUnicode:
+		if p.Count != TwitterText || !p.Config.EmojiParsingEnabled {
+			return fmt.Errorf("emoji: unicode applies only to twitter-text configs that weigh emoji (v3: profiles x, x-premium); %s counts %s", p.Name, p.unitWords())
+		}
+	default:
+		return fmt.Errorf("unknown emoji rule %q; valid: %s, %s", p.Emoji, EmojiReference, EmojiUnicode)
+	}
+	return nil
+}
+
+// unitWords says what p counts, for messages.
+func (p *Profile) unitWords() string {
+	if p.Count == TwitterText {
+		if p.ConfigName != "" {
+			return "with twitter-text " + p.ConfigName + ", which does not weigh emoji"
+		}
+		return "with a twitter-text config that does not weigh emoji"
+	}
+	return string(p.Count) + ", not twitter-text weights"
+}
+
+// WithEmoji returns a copy of p that weighs emoji by rule, or an error if
+// the rule does not apply to p's unit.
+func (p *Profile) WithEmoji(rule EmojiRule) (*Profile, error) {
+	q := *p
+	q.Emoji = rule
+	if err := q.checkEmoji(); err != nil {
+		return nil, err
+	}
+	return &q, nil
 }
 
 // WithConfig returns a profile counting with a custom twitter-text config
@@ -241,6 +302,7 @@ func WithConfig(name string, cfg tweet.Config) *Profile {
 	p.ConfigName = ""
 	p.Config = cfg
 	p.Limit = cfg.MaxWeightedTweetLength
+	p.Emoji = EmojiReference
 	return &p
 }
 

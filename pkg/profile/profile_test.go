@@ -46,6 +46,9 @@ func TestParseErrors(t *testing.T) {
 		{"- name: a\n  count: twitter-text\n  config: v9\n  limit: 5\n", `unknown twitter-text config "v9"`},
 		{"- count: twitter-text\n  config: v1\n  limit: 5\n", "a profile needs a name"},
 		{"- name: a b\n  count: twitter-text\n  config: v1\n  limit: 5\n", "cannot hold commas or spaces"},
+		{"- name: a\n  count: twitter-text\n  config: v1\n  limit: 5\n  emoji: unicode\n", "emoji: unicode applies only to twitter-text configs that weigh emoji"},
+		{"- name: a\n  count: graphemes\n  limit: 5\n  emoji: unicode\n", "a counts graphemes, not twitter-text weights"},
+		{"- name: a\n  count: twitter-text\n  config: v3\n  limit: 5\n  emoji: modern\n", `unknown emoji rule "modern"; valid: reference, unicode`},
 		{"- name: a\n  count: twitter-text\n  config: v1\n  limit: 5\n- name: a\n  count: twitter-text\n  config: v1\n  limit: 6\n", `line 5: profile "a" is defined twice`},
 	}
 	for _, tt := range tests {
@@ -61,5 +64,28 @@ func TestWithLimit(t *testing.T) {
 	p := x.WithLimit(25000)
 	if p.Limit != 25000 || p.Config.MaxWeightedTweetLength != 25000 || x.Limit != 280 {
 		t.Errorf("WithLimit: %d/%d, original %d", p.Limit, p.Config.MaxWeightedTweetLength, x.Limit)
+	}
+}
+
+func TestEmojiRule(t *testing.T) {
+	for _, p := range Builtin() {
+		if p.Emoji != EmojiReference {
+			t.Errorf("built-in %s weighs emoji by %q; the default must stay reference-exact", p.Name, p.Emoji)
+		}
+	}
+	x, _ := Lookup("x")
+	u, err := x.WithEmoji(EmojiUnicode)
+	if err != nil || u.Emoji != EmojiUnicode || x.Emoji != EmojiReference {
+		t.Errorf("x.WithEmoji(unicode) = %v, %v (original %q)", u, err, x.Emoji)
+	}
+	for _, name := range []string{"twitter", "x-v2", "bluesky", "threads"} {
+		p, _ := Lookup(name)
+		if _, err := p.WithEmoji(EmojiUnicode); err == nil {
+			t.Errorf("%s.WithEmoji(unicode) succeeded; %s does not weigh emoji", name, name)
+		}
+	}
+	ps, err := Parse(strings.NewReader("- name: mine\n  count: twitter-text\n  config: v3\n  limit: 500\n  emoji: unicode\n"))
+	if err != nil || ps[0].Emoji != EmojiUnicode {
+		t.Errorf("a profile with emoji: unicode: %v, %v", ps, err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/tweetlen/tweetlen/pkg/lint"
 	"github.com/tweetlen/tweetlen/pkg/media"
 	"github.com/tweetlen/tweetlen/pkg/post"
+	"github.com/tweetlen/tweetlen/pkg/profile"
 )
 
 // NewJSON returns a Writer of JSON Lines: one object per verdict, one per
@@ -122,6 +123,11 @@ func (j *jsonWriter) appendReport(b []byte, r *lint.Report) []byte {
 	// Extensions.
 	b = appendIntField(b, `,"count":`, r.Count)
 	b = appendIntField(b, `,"graphemes":`, r.Graphemes)
+	if r.Profile != nil && r.Profile.Emoji == profile.EmojiUnicode {
+		b = appendIntField(b, `,"emoji":{"rule":"unicode","reweighed":`, r.Reweighed)
+		b = appendIntField(b, `,"referenceCount":`, r.ReferenceCount)
+		b = append(b, '}')
+	}
 	b = appendBoolField(b, `,"ok":`, !r.Failed())
 
 	b = append(b, `,"source":{"file":`...)

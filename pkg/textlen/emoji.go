@@ -1,6 +1,9 @@
 package textlen
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 //go:generate go run gen_emoji.go
 
@@ -35,7 +38,7 @@ func IsEmojiCluster(cluster string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(cluster)
 	switch {
-	case 0x1F1E6 <= r && r <= 0x1F1FF: // regional indicators
+	case isRegionalIndicator(r):
 		return true
 	case 0x1F3FB <= r && r <= 0x1F3FF: // skin tone modifiers
 		return true
@@ -44,18 +47,61 @@ func IsEmojiCluster(cluster string) bool {
 }
 
 // isExtPict reports whether r is Extended_Pictographic.
-func isExtPict(r rune) bool {
-	if r < extPict[0][0] {
+func isExtPict(r rune) bool { return inRanges(extPict[:], r) }
+
+// inRanges reports whether r is in one of the sorted, disjoint inclusive
+// ranges rs.
+func inRanges(rs [][2]rune, r rune) bool {
+	if len(rs) == 0 || r < rs[0][0] {
 		return false
 	}
-	lo, hi := 0, len(extPict)
+	lo, hi := 0, len(rs)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if extPict[m][1] < r {
+		if rs[m][1] < r {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	return lo < len(extPict) && extPict[lo][0] <= r
+	return lo < len(rs) && rs[lo][0] <= r
 }
+
+// IsQualifiedEmoji reports whether the grapheme cluster cluster is a
+// fully-qualified emoji of the Unicode version uniseg knows (extPictVersion):
+// one that shows as a single emoji picture whatever the font's defaults.
+// That is, judged as Unicode's emoji-test.txt judges its first element:
+//   - a flag: two regional indicators (🇯🇵);
+//   - a keycap with U+FE0F: one of 0-9, # and *, then U+FE0F, then U+20E3;
+//   - otherwise an Extended_Pictographic code point that is
+//     Emoji_Presentation (😀, 🧑), or is followed by U+FE0F (❤️) or by a
+//     skin tone modifier (☝🏽); whatever ZWJ sequence (🧑‍🔧) or tag
+//     sequence follows it belongs to the same emoji.
+//
+// Unlike [IsEmojiCluster] it does not take text-default characters such as
+// © and ™ without U+FE0F, lone regional indicators or lone skin tone
+// modifiers for emoji. cluster is expected to be one cluster as
+// GraphemeCount splits text; only its first code points are examined.
+func IsQualifiedEmoji(cluster string) bool {
+	if cluster == "" {
+		return false
+	}
+	if c := cluster[0]; c < 0x80 {
+		return (c == '#' || c == '*' || '0' <= c && c <= '9') && strings.HasPrefix(cluster[1:], "\uFE0F\u20E3")
+	}
+	r, n := utf8.DecodeRuneInString(cluster)
+	next, _ := utf8.DecodeRuneInString(cluster[n:])
+	switch {
+	case isRegionalIndicator(r):
+		return isRegionalIndicator(next)
+	case !isExtPict(r):
+		return false
+	}
+	return inRanges(emojiPres[:], r) || next == 0xFE0F || 0x1F3FB <= next && next <= 0x1F3FF
+}
+
+func isRegionalIndicator(r rune) bool { return 0x1F1E6 <= r && r <= 0x1F1FF }
+
+// UnicodeVersion is the version of Unicode whose emoji and grapheme rules
+// this package (through uniseg) knows.
+const UnicodeVersion = extPictVersion
