@@ -138,6 +138,11 @@ func (t *textWriter) Post(r *lint.Report) error {
 		t.writeShown(leftOutLine(&l, r), false)
 		w.WriteByte('\n')
 	}
+	if r.ContentWarning > 0 {
+		w.WriteString("  ")
+		t.writeShown(fmt.Sprintf("content warning counted with the text (%d): %s", r.ContentWarning, r.Post.ContentWarning), false)
+		w.WriteByte('\n')
+	}
 	if r.Reweighed > 0 {
 		fmt.Fprintf(w, "  %d emoji newer than twitter-text's set counted %d each (emoji rule: unicode); twitter-text 3.1.0 counts %d\n",
 			r.Reweighed, r.Profile.Config.DefaultWeight/r.Profile.Config.Scale, r.ReferenceCount)

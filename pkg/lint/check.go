@@ -191,7 +191,8 @@ func checkUnits(r *Report, lift *lifter, limit int) {
 		MentionDomainFree: prof.MentionDomainFree, EmojiBytes: prof.EmojiBytes,
 	}
 	if prof.CountContentWarning && p.ContentWarning != "" {
-		limit -= textlen.Measure(p.ContentWarning, rule, 0).Count
+		r.ContentWarning = textlen.Measure(p.ContentWarning, rule, 0).Count
+		limit -= r.ContentWarning
 	}
 	res := textlen.Measure(r.Counted, rule, max(0, limit))
 	r.Result = tweet.Parse(r.Counted, prof.Config) // the parse fields of reports

@@ -77,6 +77,10 @@ type Report struct {
 	// profile.EmojiUnicode, where Reweighed emoji (newer than the
 	// reference's emoji set) weigh one default weight each.
 	ReferenceCount, Reweighed int
+	// ContentWarning is what the post's content warning costs, in the
+	// profile's unit, under profiles that count it with the text
+	// (Mastodon); it is part of Count. 0 when there is none.
+	ContentWarning int
 	// Graphemes is the number of grapheme clusters of Counted.
 	Graphemes int
 	// Limit is the profile's limit; Remaining is Limit − Count (negative

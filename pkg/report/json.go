@@ -123,6 +123,9 @@ func (j *jsonWriter) appendReport(b []byte, r *lint.Report) []byte {
 	// Extensions.
 	b = appendIntField(b, `,"count":`, r.Count)
 	b = appendIntField(b, `,"graphemes":`, r.Graphemes)
+	if r.ContentWarning > 0 {
+		b = appendIntField(b, `,"contentWarning":`, r.ContentWarning)
+	}
 	if r.Profile != nil && r.Profile.Emoji == profile.EmojiUnicode {
 		b = appendIntField(b, `,"emoji":{"rule":"unicode","reweighed":`, r.Reweighed)
 		b = appendIntField(b, `,"referenceCount":`, r.ReferenceCount)
