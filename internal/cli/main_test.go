@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/tweetlen/tweetlen/internal/mediatest"
 )
 
 var update = flag.Bool("u", false, "update the golden sections of testdata/script/*.txtar")
@@ -42,11 +43,13 @@ var mediaHeads = map[string][]byte{
 	"mp4":  []byte("\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2"),
 }
 
-// mkmedia writes a media file for a script: mkmedia KIND SIZE PATH writes
-// SIZE bytes starting with KIND's header (png, jpeg or mp4).
+// mkmedia writes a media file for a script: mkmedia KIND SIZE PATH
+// [SECONDS] writes SIZE bytes starting with KIND's header (png, jpeg or
+// mp4); an mp4 given SECONDS records that duration (in a moov box at the
+// end, so the file is at least a little over SIZE).
 func mkmedia(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 3 {
-		ts.Fatalf("usage: mkmedia png|jpeg|mp4 SIZE PATH")
+	if neg || len(args) < 3 || len(args) > 4 || len(args) == 4 && args[0] != "mp4" {
+		ts.Fatalf("usage: mkmedia png|jpeg|mp4 SIZE PATH, or mkmedia mp4 SIZE PATH SECONDS")
 	}
 	head, ok := mediaHeads[args[0]]
 	if !ok {
@@ -58,6 +61,13 @@ func mkmedia(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	data := make([]byte, size)
 	copy(data, head)
+	if len(args) == 4 {
+		secs, err := strconv.ParseFloat(args[3], 64)
+		if err != nil || secs <= 0 {
+			ts.Fatalf("mkmedia: bad duration %q", args[3])
+		}
+		data = mediatest.MP4(size, secs)
+	}
 	path := ts.MkAbs(args[2])
 	ts.Check(os.MkdirAll(filepath.Dir(path), 0o777))
 	ts.Check(os.WriteFile(path, data, 0o666))

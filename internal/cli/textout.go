@@ -192,6 +192,7 @@ var ruleWords = map[string]string{
 	lint.RuleMediaMissing: "media problem",
 	lint.RuleMediaType:    "media problem",
 	lint.RuleMediaSize:    "media problem",
+	lint.RuleMediaLength:  "media problem",
 	lint.RuleAltLength:    "media problem",
 	lint.RulePollOptions:  "poll problem",
 	lint.RulePollOption:   "poll problem",

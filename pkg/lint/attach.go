@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -55,6 +56,7 @@ func checkMedia(r *Report, opts *Options) {
 				r.add(RuleMediaSize, fmt.Sprintf("%s is %s; %s may be at most %s",
 					m.File, bytesPair(info.Size, limit), kindNoun(info.Kind, 2), formatBytes(limit)), pos, end)
 			}
+			checkVideoLength(r, m, info, pos, end)
 		}
 		if n := utf8.RuneCountInString(m.Alt); rules.AltMax > 0 && n > rules.AltMax {
 			r.add(RuleAltLength, fmt.Sprintf("the alt text of %s is %d characters; alt text may be at most %d",
@@ -369,4 +371,51 @@ func plural(n int, noun string) string {
 		return noun
 	}
 	return noun + "s"
+}
+
+// checkVideoLength reports a video whose duration, when its container
+// records one, is outside r.Profile's bounds.
+func checkVideoLength(r *Report, m *post.Media, info media.Info, pos, end post.Pos) {
+	rules := &r.Profile.Media
+	if info.Kind != media.Video || info.Duration <= 0 {
+		return
+	}
+	secs := info.Duration.Seconds()
+	switch {
+	case rules.VideoMinSeconds > 0 && secs < rules.VideoMinSeconds:
+		r.add(RuleMediaLength, fmt.Sprintf("%s is %s long; videos must be at least %s under %s",
+			m.File, formatSeconds(secs, false), formatSeconds(rules.VideoMinSeconds, false), r.Profile.Name), pos, end)
+	case rules.VideoMaxSeconds > 0 && secs > rules.VideoMaxSeconds:
+		r.add(RuleMediaLength, fmt.Sprintf("%s is %s long; videos may be at most %s under %s; trim it",
+			m.File, formatSeconds(secs, true), formatSeconds(rules.VideoMaxSeconds, false), r.Profile.Name), pos, end)
+	}
+}
+
+// formatSeconds writes a duration for people: "0.3 s", "45 s",
+// "2 min 20 s", "10 min", "2 h 5 min". It keeps hundredths of a second where
+// there are any, rounded up when up is true and down otherwise, so that a
+// clip a fraction past a bound never reads as equal to it.
+func formatSeconds(s float64, up bool) string {
+	round := math.Floor
+	if up {
+		round = math.Ceil
+	}
+	hundredths := int64(round(s * 100))
+	whole, frac := hundredths/100, hundredths%100
+	h, m, sec := whole/3600, whole/60%60, whole%60
+	var parts []string
+	if h > 0 {
+		parts = append(parts, fmt.Sprintf("%d h", h))
+	}
+	if m > 0 {
+		parts = append(parts, fmt.Sprintf("%d min", m))
+	}
+	if sec > 0 || frac > 0 || len(parts) == 0 {
+		secs := strconv.FormatInt(sec, 10)
+		if frac > 0 {
+			secs += strings.TrimRight(fmt.Sprintf(".%02d", frac), "0")
+		}
+		parts = append(parts, secs+" s")
+	}
+	return strings.Join(parts, " ")
 }

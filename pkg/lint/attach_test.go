@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/tweetlen/tweetlen/internal/mediatest"
 	"github.com/tweetlen/tweetlen/pkg/media"
 	"github.com/tweetlen/tweetlen/pkg/post"
 	"github.com/tweetlen/tweetlen/pkg/profile"
@@ -41,6 +42,8 @@ var attachFS = fstest.MapFS{
 	"photo.heic": {Data: heicData}, "photo.jpg.heic": {Data: heicData}, "heic.jpg": {Data: heicData},
 	"clip.webm": {Data: webmData},
 	"notes.jpg": {Data: []byte("not a picture at all")}, "empty.png": {Data: nil},
+	"long.mp4": {Data: mediatest.MP4(1024, 140.01)}, "blip.mp4": {Data: mediatest.MP4(1024, 0.3)},
+	"exact.mp4": {Data: mediatest.MP4(1024, 140)},
 }
 
 // fsInspector inspects attachments in attachFS with media.Inspect, except
@@ -168,6 +171,12 @@ func TestAttachMedia(t *testing.T) {
 			msgs: []string{"photo.heic is a HEIC image; images must be JPEG, PNG, GIF or WEBP"}},
 		{name: "HEIC named .jpg", post: withMedia("heic.jpg"), rules: []string{RuleMediaType},
 			msgs: []string{"heic.jpg is a HEIC image (detected from its content); images must be JPEG, PNG, GIF or WEBP"}},
+		{name: "video too long", post: withMedia("long.mp4"), rules: []string{RuleMediaLength},
+			msgs: []string{"long.mp4 is 2 min 20.01 s long; videos may be at most 2 min 20 s under twitter; trim it"}},
+		{name: "video too short", post: withMedia("blip.mp4"), rules: []string{RuleMediaLength},
+			msgs: []string{"blip.mp4 is 0.3 s long; videos must be at least 0.5 s under twitter"}},
+		{name: "video at the limit", post: withMedia("exact.mp4")},
+		{name: "a longer video under x-premium", profile: "x-premium", post: withMedia("long.mp4")},
 		{name: "WebM video", post: withMedia("clip.webm"), rules: []string{RuleMediaType},
 			msgs: []string{"clip.webm is a WEBM video; videos must be MP4 or MOV"}},
 		{name: "GIF not accepted", post: withMedia("dance.gif", "still.gif"),
@@ -454,5 +463,30 @@ func TestAttachHelpers(t *testing.T) {
 	}
 	if !bytes.Equal(jpegData[:3], []byte{0xFF, 0xD8, 0xFF}) {
 		t.Fatal("jpegData")
+	}
+}
+
+func TestFormatSeconds(t *testing.T) {
+	tests := []struct {
+		s    float64
+		up   bool
+		want string
+	}{
+		{0, false, "0 s"},
+		{0.3, false, "0.3 s"},
+		{0.499, false, "0.49 s"},
+		{0.499, true, "0.5 s"},
+		{45, false, "45 s"},
+		{60, false, "1 min"},
+		{140, false, "2 min 20 s"},
+		{140.001, true, "2 min 20.01 s"},
+		{600, false, "10 min"},
+		{7500, false, "2 h 5 min"},
+		{3601.5, false, "1 h 1.5 s"},
+	}
+	for _, tt := range tests {
+		if got := formatSeconds(tt.s, tt.up); got != tt.want {
+			t.Errorf("formatSeconds(%v, %v) = %q, want %q", tt.s, tt.up, got, tt.want)
+		}
 	}
 }

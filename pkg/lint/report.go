@@ -32,6 +32,7 @@ const (
 	RuleMediaMissing = "media-missing" // an attached file does not exist or cannot be read
 	RuleMediaType    = "media-type"    // an attached file is not an accepted image or video format
 	RuleMediaSize    = "media-size"    // an attached file is too large
+	RuleMediaLength  = "media-length"  // a video is too short or too long
 	RuleAltLength    = "alt-length"    // alt text too long
 	RulePollOptions  = "poll-options"  // too few or too many poll options
 	RulePollOption   = "poll-option"   // a poll option too long or empty

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 )
 
 // Kind is what a platform's media rules distinguish.
@@ -43,6 +44,9 @@ type Info struct {
 	// animated WEBP, an APNG, an AVIF sequence. (An animated GIF is of Kind
 	// GIF instead.) It is only ever set from a file's content.
 	Animated bool
+	// Duration is how long a video is, read from its container's header
+	// (see [Duration]); 0 when unknown.
+	Duration time.Duration
 }
 
 // IsURL reports whether name is an http or https URL rather than a path.
@@ -101,8 +105,10 @@ func FromName(name string) Info {
 }
 
 // Inspect finds out what the file name in fsys is from its size and its
-// first bytes: [HeadSize] bytes, and for a GIF as far as its second frame
-// (at most [MaxGIFScan] bytes), never the whole of a large file. A URL is
+// first bytes: [HeadSize] bytes, for a GIF as far as its second frame (at
+// most [MaxGIFScan] bytes), and for a video the headers that record its
+// duration (when the file is an io.ReaderAt), never the whole of a large
+// file. A URL is
 // not read: Inspect returns [FromName] for it.
 //
 // A file that cannot be opened gives the error of fsys.Open, so
@@ -133,7 +139,11 @@ func Inspect(fsys fs.FS, name string) (Info, error) {
 	if err != nil {
 		return Info{Size: st.Size()}, &fs.PathError{Op: "read", Path: name, Err: err}
 	}
-	return Info{Kind: s.kind, Format: s.format, Size: st.Size(), Animated: s.animated}, nil
+	info := Info{Kind: s.kind, Format: s.format, Size: st.Size(), Animated: s.animated}
+	if ra, ok := f.(io.ReaderAt); ok && s.kind == Video {
+		info.Duration, _ = Duration(ra, s.format, st.Size())
+	}
+	return info, nil
 }
 
 var (

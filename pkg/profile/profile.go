@@ -121,6 +121,11 @@ type MediaRules struct {
 	// the file's content: jpeg, png, gif, webp; mp4, mov.
 	ImageTypes []string `yaml:"image-types" json:"imageTypes"`
 	VideoTypes []string `yaml:"video-types" json:"videoTypes"`
+	// VideoMinSeconds and VideoMaxSeconds bound a video's duration, in
+	// seconds, as read from its container; 0 means no bound. A video whose
+	// duration is not recorded is not checked.
+	VideoMinSeconds float64 `yaml:"video-min-seconds" json:"videoMinSeconds,omitempty"`
+	VideoMaxSeconds float64 `yaml:"video-max-seconds" json:"videoMaxSeconds,omitempty"`
 	// AltMax is the longest alt text, in code points; 0 means no limit.
 	AltMax int `yaml:"alt-max" json:"altMax"`
 }
@@ -247,6 +252,9 @@ func (p *Profile) finish() error {
 	}
 	if p.URLLength < 0 || p.ByteLimit < 0 || p.MaxLinks < 0 {
 		return errors.New("url-length, byte-limit and max-links cannot be negative")
+	}
+	if m := p.Media; m.VideoMinSeconds < 0 || m.VideoMaxSeconds < 0 || m.VideoMaxSeconds > 0 && m.VideoMinSeconds > m.VideoMaxSeconds {
+		return fmt.Errorf("media: video-min-seconds %g and video-max-seconds %g must be positive, the least first (0: no bound)", m.VideoMinSeconds, m.VideoMaxSeconds)
 	}
 	if err := p.Config.Validate(); err != nil {
 		return err

@@ -240,6 +240,10 @@ func appendMedia(b []byte, m *lint.MediaReport) []byte {
 		b = append(b, `,"bytes":`...)
 		b = strconv.AppendInt(b, m.Info.Size, 10)
 	}
+	if m.Info.Duration > 0 {
+		b = append(b, `,"seconds":`...)
+		b = strconv.AppendFloat(b, m.Info.Duration.Seconds(), 'f', -1, 64)
+	}
 	b = append(b, `,"origin":`...)
 	b = appendString(b, mediaOrigin(pm.Origin))
 	return append(b, `,"counted":false}`...)

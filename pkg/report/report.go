@@ -87,6 +87,7 @@ var ruleDescriptions = map[string]string{
 	lint.RuleMediaMissing: "An attached file does not exist or cannot be read.",
 	lint.RuleMediaType:    "An attached file is not an accepted image or video format.",
 	lint.RuleMediaSize:    "An attached file is too large.",
+	lint.RuleMediaLength:  "An attached video is too short or too long.",
 	lint.RuleAltLength:    "The alt text of an attachment is too long.",
 	lint.RulePollOptions:  "The poll has too few or too many options.",
 	lint.RulePollOption:   "A poll option is too long or empty.",
