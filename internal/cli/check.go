@@ -41,12 +41,14 @@ type input struct {
 	r    io.Reader
 }
 
-// checker checks the records of batch mode under one profile, reports them,
-// and counts failed posts and input errors for the exit code.
+// checker checks the records of batch mode under its profiles, reports
+// them, and counts failed posts and input errors for the exit code.
 type checker struct {
-	prof *profile.Profile
-	cfg  tweet.Config // prof.Config
-	// Exactly one of rep (--format json) and out (the other formats) is set.
+	prof  *profile.Profile   // the first profile: the one rep counts with
+	profs []*profile.Profile // every profile, for out
+	cfg   tweet.Config       // prof.Config
+	// Exactly one of rep (the fast JSON contract, see [fastJSON]) and out
+	// (the other formats, and JSON under other profiles) is set.
 	rep  reporter
 	out  report.Writer
 	opts *lint.Options
@@ -60,15 +62,22 @@ type checker struct {
 // check measures p and reports it.
 func (c *checker) check(p *record) error {
 	if c.out != nil {
-		r := lint.Check(&post.Post{
-			Text:   p.text,
-			ID:     p.id,
-			Source: post.Source{File: p.source, Pos: post.Pos{Line: p.line}, Index: p.line},
-		}, c.prof, c.opts)
-		if r.Failed() {
+		failed := false
+		for _, prof := range c.profs {
+			r := lint.Check(&post.Post{
+				Text:   p.text,
+				ID:     p.id,
+				Source: post.Source{File: p.source, Pos: post.Pos{Line: p.line}, Index: p.line},
+			}, prof, c.opts)
+			failed = failed || r.Failed()
+			if err := c.out.Post(r); err != nil {
+				return err
+			}
+		}
+		if failed {
 			c.invalid++
 		}
-		return c.out.Post(r)
+		return nil
 	}
 	r := tweet.Parse(p.text, c.cfg)
 	if !r.Valid {

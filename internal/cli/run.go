@@ -81,7 +81,7 @@ func runCheck(opts *checkOptions) error {
 	r.out = opts.newWriter(color, labeled)
 
 	if opts.Input == "jsonl" && !opts.countOnly {
-		return r.batch(defs[0], files)
+		return r.batch(defs, files)
 	}
 	werr := walk.Walk(files, walk.Options{Include: opts.Include, Exclude: opts.Exclude},
 		r.checkFile,
