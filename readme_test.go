@@ -111,20 +111,42 @@ func TestREADMEQuickStart(t *testing.T) {
 	}
 }
 
-// TestREADMELibrarySnippet checks that the README's Go snippet is the body
-// of a runnable example, so the Go documentation runs it.
+// TestREADMELibrarySnippet checks that each of the README's Go snippets is
+// taken from the runnable examples of one package (every line of it is in
+// that package's example_test.go), so that go test runs it and the Go
+// documentation shows it.
 func TestREADMELibrarySnippet(t *testing.T) {
-	bodies, _ := readmeBlocks(t, "go")
-	example, err := os.ReadFile(filepath.Join("pkg", "tweet", "example_test.go"))
-	if err != nil {
-		t.Fatal(err)
+	bodies, lines := readmeBlocks(t, "go")
+	files, err := filepath.Glob(filepath.Join("pkg", "*", "example_test.go"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pkg/*/example_test.go (%v)", err)
 	}
 	norm := func(s string) string { return strings.Join(strings.Fields(s), " ") }
-	for _, body := range bodies {
-		for _, l := range strings.Split(body, "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.Contains(norm(string(example)), norm(l)) {
-				t.Errorf("README Go line %q is not in pkg/tweet/example_test.go", l)
+	examples := make([]string, len(files))
+	for i, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		examples[i] = norm(string(b))
+	}
+	for bi, body := range bodies {
+		// The file that holds the most lines of the snippet must hold all.
+		var best []string
+		bestFile := ""
+		for i, ex := range examples {
+			var missing []string
+			for _, l := range strings.Split(body, "\n") {
+				if l = strings.TrimSpace(l); l != "" && !strings.Contains(ex, norm(l)) {
+					missing = append(missing, l)
+				}
 			}
+			if bestFile == "" || len(missing) < len(best) {
+				best, bestFile = missing, filepath.ToSlash(files[i])
+			}
+		}
+		for _, l := range best {
+			t.Errorf("README.md:%d: Go line %q is not in %s (each Go snippet must come from one pkg/*/example_test.go)", lines[bi], l, bestFile)
 		}
 	}
 }

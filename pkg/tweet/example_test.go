@@ -18,8 +18,8 @@ func ExampleParse() {
 func ExampleResult_SafeCutBytes() {
 	draft := strings.Repeat("a", 139) + "👍🏽 and more"
 	r := tweet.Parse(draft, tweet.V1)
-	cut := r.Text[:r.SafeCutBytes] // the longest prefix that fits, cut between graphemes
-	fmt.Println(r.WeightedLength, r.Valid)
+	fmt.Println(r.WeightedLength, r.Valid) // 150 false
+	cut := r.Text[:r.SafeCutBytes]         // the longest prefix that fits, cut between graphemes
 	fmt.Printf("fits up to byte %d, safe cut at byte %d: …%q\n", r.FitBytes, r.SafeCutBytes, cut[len(cut)-3:])
 	// Output:
 	// 150 false
@@ -51,4 +51,20 @@ func ExampleIndexInvalid() {
 	// Output:
 	// 5 false
 	// -1
+}
+
+// Count gives just the weighted length. Under V1 every code point costs 1;
+// under V3 each emoji costs 2 however many code points it has (if
+// twemoji-parser 11 knows it; see the Config example), and each CJK
+// character 2. Under both, a URL costs 23 (a t.co link), long or short.
+func ExampleCount() {
+	text := "Launch day 🚀 発売 https://example.com/blog/2026/11/launch-day-notes"
+	fmt.Println(tweet.Count(text, tweet.V1)) // 39: every code point 1, the URL 23
+	fmt.Println(tweet.Count(text, tweet.V3)) // 42: the emoji and each CJK character 2
+	family := "👨‍👩‍👧"
+	fmt.Println(tweet.Count(family, tweet.V1), tweet.Count(family, tweet.V3)) // 5 2: five code points, one emoji
+	// Output:
+	// 39
+	// 42
+	// 5 2
 }
