@@ -208,8 +208,8 @@ func TestErrors(t *testing.T) {
 		{"profiles:\n  - mine\n", `c.yaml:2:5: a profile definition must be a mapping, not the string "mine"`},
 		{"profiles:\n" + prof + prof, `c.yaml:6:11: profile "mine" is defined twice (first at line 2)`},
 		{"profiles:\n  - name: x\n    count: twitter-text\n    config: v1\n    limit: 10\n", `c.yaml:2:11: profile "x" is a built-in profile; give yours another name (built-in: twitter, twitter-2015, x-v2, x, x-premium, bluesky, mastodon, threads, linkedin)`},
-		{"profiles:\n" + prof + "    colour: blue\n", `c.yaml:6:5: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, url-length, url-needs-protocol, mention-domain-free, emoji-bytes, byte-limit, max-links, count-content-warning, media, poll`},
-		{"profiles:\n" + prof + "    media:\n      max-image: 2\n", `c.yaml:7:7: unknown key "max-image" in "media"; valid keys: max-images, max-gifs, max-videos, mix, image-bytes, gif-bytes, video-bytes, image-types, video-types, alt-max`},
+		{"profiles:\n" + prof + "    colour: blue\n", `c.yaml:6:5: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, url-length, url-needs-protocol, mention-domain-free, emoji-bytes, byte-limit, max-links, count-content-warning, emoji, media, poll`},
+		{"profiles:\n" + prof + "    media:\n      max-image: 2\n", `c.yaml:7:7: unknown key "max-image" in "media"; valid keys: max-images, max-gifs, max-videos, mix, image-bytes, gif-bytes, video-bytes, image-types, video-types, video-min-seconds, video-max-seconds, alt-max`},
 		{"profiles:\n" + prof + "    poll:\n      minutes: 2\n", `c.yaml:7:7: unknown key "minutes" in "poll"; valid keys: min-options, max-options, option-max, with-media, min-minutes, max-minutes`},
 		{"profiles:\n" + prof + "    limit: 20\n", `c.yaml:6:5: key "limit" is given twice in a profile (first at line 5)`},
 		{"profiles:\n  - name: mine\n    count: twitter-text\n    config: v1\n    limit: ten\n", `c.yaml:5:12: "limit" must be a whole number, not the string "ten"`},
@@ -221,7 +221,7 @@ func TestErrors(t *testing.T) {
 		{"profiles:\n  - name: mine\n    count: twitter-text\n    config: v1\n    limit: 0\n", `c.yaml:2:5: profile "mine": limit must be at least 1, not 0`},
 		{"profiles:\n  - name: mine\n    count: words\n    limit: 10\n", `c.yaml:2:5: profile "mine": unknown count "words"; valid: twitter-text, graphemes, code-points, utf16`},
 		{"profiles:\n  - name: mine\n    count: twitter-text\n    config: v7\n    limit: 10\n", `c.yaml:2:5: profile "mine": unknown twitter-text config "v7"; valid: v1, v2, v3`},
-		{"profiles:\n  - <<: {colour: red}\n" + strings.TrimPrefix(prof, "  - name: mine\n") + "    name: mine\n", `c.yaml:2:10: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, url-length, url-needs-protocol, mention-domain-free, emoji-bytes, byte-limit, max-links, count-content-warning, media, poll`},
+		{"profiles:\n  - <<: {colour: red}\n" + strings.TrimPrefix(prof, "  - name: mine\n") + "    name: mine\n", `c.yaml:2:10: unknown key "colour" in a profile; valid keys: name, description, count, config, limit, media-cost, quote-cost, reply-mentions-free, url-length, url-needs-protocol, mention-domain-free, emoji-bytes, byte-limit, max-links, count-content-warning, emoji, media, poll`},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.text))
 		if err == nil {
@@ -298,8 +298,11 @@ func TestExample(t *testing.T) {
 	if !reflect.DeepEqual(c.Overrides, want) {
 		t.Errorf("overrides %+v", c.Overrides)
 	}
-	if len(c.Profiles) != 1 {
+	if len(c.Profiles) != 2 {
 		t.Fatalf("profiles %+v", c.Profiles)
+	}
+	if x := c.Profiles[1]; x.Name != "x-modern" || x.Emoji != profile.EmojiUnicode || x.Media.VideoMaxSeconds != 140 || x.Media.VideoMinSeconds != 0.5 {
+		t.Errorf("profile %+v", x)
 	}
 	m := c.Profiles[0]
 	if m.Name != "my-server" || m.Limit != 500 || m.Config.MaxWeightedTweetLength != 500 || !m.ReplyMentionsFree ||
