@@ -18,7 +18,9 @@ Input. With no PATH, or when PATH is -, tweetlen reads a draft from standard
 input. A directory is walked for post files (.tweet .txt .md .markdown .json
 .jsonl .ndjson .yaml .yml .csv), skipping hidden folders and node_modules.
 How a file is read depends on its extension:
-  .txt, stdin     the whole input is one post (a final newline is not part of it)
+  .txt, stdin     the whole input is one post (a final newline is not part of
+                  it), or a thread when a line "---" between blank lines
+                  splits it
   .tweet, .md     optional YAML front matter (media, reply, retweet, poll,
                   schedule, thread-delimiter, profile), then the text; a line
                   "---" between blank lines splits a thread into posts
@@ -80,7 +82,7 @@ func newRootCmd(ios *streams, runF func(*checkOptions) error) *cobra.Command {
 		Args:  cobra.ArbitraryArgs,
 	}
 	bindCheck(check, ios, runF)
-	cmd.AddCommand(check, newCountCmd(ios), newProfilesCmd(ios), newVersionCmd())
+	cmd.AddCommand(check, newCountCmd(ios), newProfilesCmd(ios), newVersionCmd(), newSplitCmd(ios), newFitCmd(ios), newWatchCmd(ios))
 	return cmd
 }
 
@@ -114,7 +116,7 @@ func addCheckFlags(cmd *cobra.Command, opts *checkOptions) {
 	f.StringArrayVar(&opts.Exclude, "exclude", nil, "skip files and folders matching this `GLOB` when walking folders (repeatable)")
 	f.IntVar(&opts.Limit, "limit", 0, "override the profile's limit (e.g. a Mastodon server's)")
 	f.StringVar(&opts.Emoji, "emoji", string(profile.EmojiReference), "how X's weighted profiles weigh emoji: reference (exactly twitter-text 3.1.0, whose emoji set stops at Emoji 11) or unicode (every fully-qualified emoji of Unicode "+textlen.UnicodeVersion+" counts 2)")
-	f.StringVar(&opts.ThreadDelimiter, "thread-delimiter", "", "the line that splits a thread in .tweet/.md files (default \"---\")")
+	f.StringVar(&opts.ThreadDelimiter, "thread-delimiter", "", "the line that splits a thread in .tweet, .md and .txt files and on stdin (default \"---\")")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "text output: report only the posts that fail")
 	_ = cmd.MarkFlagFilename("config", "yaml", "yml", "json")
 	_ = cmd.MarkFlagFilename("media")

@@ -34,14 +34,16 @@ type checkRun struct {
 	inputErrors int
 }
 
-// runCheck checks every post of every input and reports on stdout.
-func runCheck(opts *checkOptions) error {
+// resolveRun resolves opts as tweetlen check does: the flags are checked,
+// the config file is read and applied, and the default profiles are looked
+// up (with --limit, the config's limits and --emoji).
+func resolveRun(opts *checkOptions) (*checkRun, error) {
 	if err := opts.validate(); err != nil {
-		return err
+		return nil, err
 	}
 	cfg, err := opts.loadConfig()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	opts.applyConfig(cfg)
 	profiles := newProfileResolver(cfg, opts.Limit)
@@ -52,13 +54,25 @@ func runCheck(opts *checkOptions) error {
 	for _, name := range strings.Split(opts.Profile, ",") {
 		p, err := profiles.get(strings.TrimSpace(name))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		defs = append(defs, p)
 	}
 	if err := checkEmojiApplies(profiles.emoji, defs); err != nil {
+		return nil, err
+	}
+	r := &checkRun{opts: opts, cfg: cfg, profiles: profiles, defaults: defs}
+	r.lintOpts = lint.Options{Reply: opts.Reply, Inspector: &fileInspector{}}
+	return r, nil
+}
+
+// runCheck checks every post of every input and reports on stdout.
+func runCheck(opts *checkOptions) error {
+	r, err := resolveRun(opts)
+	if err != nil {
 		return err
 	}
+	defs := r.defaults
 	files := opts.Files
 	if len(files) == 0 {
 		files = []string{"-"}
@@ -76,8 +90,6 @@ func runCheck(opts *checkOptions) error {
 			labeled = true
 		}
 	}
-	r := &checkRun{opts: opts, cfg: cfg, profiles: profiles, defaults: defs}
-	r.lintOpts = lint.Options{Reply: opts.Reply, Inspector: &fileInspector{}}
 	r.out = opts.newWriter(color, labeled)
 
 	if opts.Input == "jsonl" && !opts.countOnly {

@@ -57,7 +57,7 @@ func TestDuration(t *testing.T) {
 
 func TestInspectReadsDuration(t *testing.T) {
 	fsys := fstest.MapFS{
-		"clip.mp4":  {Data: mediatest.MP4(1 << 20, 141.25)},
+		"clip.mp4":  {Data: mediatest.MP4(1<<20, 141.25)},
 		"clip.webm": {Data: mediatest.WebM(9)},
 		"bare.mp4":  {Data: mediatest.MP4(2048, 0)},
 	}

@@ -1,7 +1,12 @@
 package postfile
 
 import (
+	"bytes"
+	"strings"
 	"testing"
+
+	"github.com/rivo/uniseg"
+	"github.com/tweetlen/tweetlen/pkg/post"
 )
 
 var fuzzFormats = []Format{Text, Tweet, JSON, JSONL, YAML, CSV}
@@ -31,6 +36,7 @@ func FuzzRead(f *testing.F) {
 		}
 	}
 	f.Add([]byte("a\n\n+++\n\nb"), uint8(1), false, "+++")
+	f.Add([]byte("a\n\n+++\n\nb"), uint8(0), false, "+++")
 	f.Fuzz(func(t *testing.T, data []byte, format uint8, markdown bool, delim string) {
 		checkRead(t, data, Options{Format: fuzzFormats[int(format)%len(fuzzFormats)], Markdown: markdown, ThreadDelimiter: delim})
 	})
@@ -80,12 +86,65 @@ func checkRead(t *testing.T, data []byte, opts Options) {
 			}
 		}
 	}
-	if opts.Format == Text && err == nil && len(posts) != 1 {
-		t.Errorf("text: %d posts, want 1", len(posts))
+	if opts.Format == Text {
+		checkTextThread(t, data, opts, posts, err)
 	}
 	for _, p := range posts {
 		if p.Source.Thread != 0 && (p.Source.Index < 1 || p.Source.Index > p.Source.Thread) {
 			t.Errorf("index %d of a thread of %d", p.Source.Index, p.Source.Thread)
 		}
 	}
+}
+
+// checkTextThread checks what holds of a text read as a thread: without a
+// delimiter line it is one post; with one, the posts are the trimmed texts
+// between the delimiters, in order, each verbatim in the input.
+func checkTextThread(t *testing.T, data []byte, opts Options, posts []post.Post, err error) {
+	delim := opts.ThreadDelimiter
+	if delim == "" {
+		delim = DefaultThreadDelimiter
+	}
+	if err != nil {
+		return
+	}
+	if !bytes.Contains(data, []byte(delim)) && len(posts) != 1 {
+		t.Errorf("text without %q: %d posts, want 1", delim, len(posts))
+	}
+	if len(posts) < 2 {
+		return
+	}
+	prevEnd := 0
+	for i, p := range posts {
+		if p.Text == "" || strings.TrimSpace(p.Text) != p.Text {
+			t.Errorf("thread item %d %q is empty or not trimmed", i+1, p.Text)
+		}
+		at := offsetOf(data, p.Source.Pos)
+		if at < prevEnd || !bytes.HasPrefix(data[at:], []byte(p.Text)) {
+			t.Errorf("thread item %d %q is not at %s (offset %d, after %d)", i+1, p.Text, ps(p.Source.Pos), at, prevEnd)
+			return
+		}
+		if i > 0 && !bytes.Contains(data[prevEnd:at], []byte(delim)) {
+			t.Errorf("no delimiter before thread item %d", i+1)
+		}
+		prevEnd = at + len(p.Text)
+	}
+}
+
+// offsetOf returns the byte offset of pos in data (after a BOM).
+func offsetOf(data []byte, pos post.Pos) int {
+	bom := 0
+	if bytes.HasPrefix(data, []byte("\uFEFF")) {
+		bom = 3
+	}
+	off := bom
+	for l := 1; l < pos.Line; l++ {
+		off += bytes.IndexByte(data[off:], '\n') + 1
+	}
+	state := -1
+	for c := 1; c < pos.Column; c++ {
+		var cl []byte
+		cl, _, _, state = uniseg.FirstGraphemeCluster(data[off:], state)
+		off += len(cl)
+	}
+	return off
 }

@@ -26,7 +26,9 @@ type Format string
 
 // The formats Read understands.
 const (
-	// Text is one post: the whole input, less one final newline.
+	// Text is plain text: one post, the whole input less one final
+	// newline; or, when a thread delimiter line splits it as in the Tweet
+	// format, a thread whose items are trimmed of white space.
 	Text Format = "text"
 	// Tweet is a twitter-together file (.tweet, .md): optional YAML front
 	// matter, then a body that may be a thread and may end with a poll.
@@ -92,8 +94,9 @@ type Options struct {
 	// text become Media{Origin: post.MarkdownImage} with Start and End the
 	// byte span of the markup in Text. The text is left as written.
 	Markdown bool
-	// ThreadDelimiter is the line that splits a Tweet body into a thread; ""
-	// means "---". A "thread-delimiter" in the front matter wins over it.
+	// ThreadDelimiter is the line that splits a Text input or a Tweet body
+	// into a thread; "" means "---". A "thread-delimiter" in the front
+	// matter of a Tweet file wins over it.
 	ThreadDelimiter string
 }
 
@@ -229,8 +232,26 @@ func (r *reader) err() error {
 	return errors.Join(r.errs...)
 }
 
-// readText reads the whole input as one post.
+// readText reads a plain text: the whole input as one post, or, when a
+// thread delimiter line stands alone between blank lines (the rule of the
+// Tweet format, without front matter), each item of the thread, trimmed.
 func (r *reader) readText() {
+	delim := r.threadDelimiter()
+	if !bytes.Contains(r.data, []byte(delim)) {
+		// One post; no need to look at the lines.
+	} else if items := r.splitThread(r.splitLines(0, len(r.data)), 0, delim, false); len(items) > 1 {
+		var posts []post.Post
+		for n, it := range items {
+			a, b := r.trim(it.start, it.end)
+			if a == b {
+				r.emptyItem(items, n, delim)
+				continue
+			}
+			posts = append(posts, post.Post{Text: string(r.data[a:b]), Source: r.source(a, true)})
+		}
+		r.addThread(posts)
+		return
+	}
 	t := string(r.data)
 	if strings.HasSuffix(t, "\r\n") {
 		t = t[:len(t)-2]

@@ -129,5 +129,25 @@ func TestText(t *testing.T) {
 		{name: "front matter is text", in: "---\na: b\n---\nx", posts: []string{`"---\na: b\n---\nx" @1:1 v`}},
 		{name: "markdown", opts: Options{Markdown: true}, in: "see 😀 ![a cat](cat.png)\n",
 			posts: []string{`"see 😀 ![a cat](cat.png)" @1:1 v img(cat.png [9:26] alt="a cat" @1:7)`}},
+
+		// Threads: a delimiter line between blank lines, as in the tweet
+		// format; the items are trimmed.
+		{name: "thread", in: "  one\n\n---\n\ntwo \n\n---\n\n\nthree\n",
+			posts: []string{`"one" @1:3 v #1/3`, `"two" @5:1 v #2/3`, `"three" @10:1 v #3/3`}},
+		{name: "thread, CRLF and blank lines with spaces", in: "one\r\n \r\n---\r\n\t\r\ntwo\r\n",
+			posts: []string{`"one" @1:1 v #1/2`, `"two" @5:1 v #2/2`}},
+		{name: "dashes not between blank lines are text", in: "one\n---\ntwo\n\n--- \n\nthree\n",
+			posts: []string{`"one\n---\ntwo\n\n--- \n\nthree" @1:1 v`}},
+		{name: "no front matter in a text thread: the delimiter needs a blank line after it", in: "one\n\n---\n---\nprofile: x\n---\ntwo",
+			posts: []string{`"one\n\n---\n---\nprofile: x\n---\ntwo" @1:1 v`}},
+		{name: "custom delimiter", opts: Options{ThreadDelimiter: "+++"}, in: "one\n\n---\n\ntwo\n\n+++\n\nthree",
+			posts: []string{`"one\n\n---\n\ntwo" @1:1 v #1/2`, `"three" @9:1 v #2/2`}},
+		{name: "markdown thread", opts: Options{Markdown: true}, in: "a ![x](x.png)\n\n---\n\n![y](y.png) b",
+			posts: []string{`"a ![x](x.png)" @1:1 v #1/2 img(x.png [2:13] alt="x" @1:3)`, `"![y](y.png) b" @5:1 v #2/2 img(y.png [0:11] alt="y" @5:1)`}},
+		{name: "a lone delimiter", in: "---\n",
+			errs: []string{`in:1:1: empty thread item: nothing before the first thread delimiter "---"`, `in:1:1: empty thread item: nothing after the last thread delimiter "---"`}},
+		{name: "empty items", in: "one\n\n---\n\n---\n\ntwo\n\n---\n",
+			posts: []string{`"one" @1:1 v #1/2`, `"two" @7:1 v #2/2`},
+			errs:  []string{`in:3:1: empty thread item: nothing between two thread delimiters "---"`, `in:9:1: empty thread item: nothing after the last thread delimiter "---"`}},
 	})
 }

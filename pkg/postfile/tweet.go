@@ -80,15 +80,12 @@ func (r *reader) readTweet() {
 		f = r.frontMatter(all[0].next, all[c].start, &file, fileFrontMatter)
 		body = c + 1
 	}
-	delim := DefaultThreadDelimiter
-	if r.opts.ThreadDelimiter != "" {
-		delim = r.opts.ThreadDelimiter
-	}
+	delim := r.threadDelimiter()
 	if f.delim != "" {
 		delim = f.delim
 	}
 
-	items := r.splitThread(all, body, delim)
+	items := r.splitThread(all, body, delim, true)
 	thread := len(items) > 1
 	var posts []post.Post
 	for n, it := range items {
@@ -107,18 +104,29 @@ func (r *reader) readTweet() {
 		}
 		r.itemText(&p, it)
 		if thread && p.Text == "" && len(p.Media) == 0 && p.Poll == nil && p.Quote == "" {
-			switch {
-			case it.delimOff < 0:
-				r.failAt(it.start, "empty thread item: nothing before the first thread delimiter %q", delim)
-			case n == len(items)-1:
-				r.failAt(it.delimOff, "empty thread item: nothing after the last thread delimiter %q", delim)
-			default:
-				r.failAt(it.delimOff, "empty thread item: nothing between two thread delimiters %q", delim)
-			}
+			r.emptyItem(items, n, delim)
 			continue
 		}
 		posts = append(posts, p)
 	}
+	r.addThread(posts)
+}
+
+// emptyItem reports that items[n], a thread item, is empty.
+func (r *reader) emptyItem(items []item, n int, delim string) {
+	switch it := items[n]; {
+	case it.delimOff < 0:
+		r.failAt(it.start, "empty thread item: nothing before the first thread delimiter %q", delim)
+	case n == len(items)-1:
+		r.failAt(it.delimOff, "empty thread item: nothing after the last thread delimiter %q", delim)
+	default:
+		r.failAt(it.delimOff, "empty thread item: nothing between two thread delimiters %q", delim)
+	}
+}
+
+// addThread numbers posts as the items of a thread, when there is more than
+// one, and adds them to what was read.
+func (r *reader) addThread(posts []post.Post) {
 	if len(posts) > 1 {
 		for i := range posts {
 			posts[i].Source.Index = i + 1
@@ -126,6 +134,15 @@ func (r *reader) readTweet() {
 		}
 	}
 	r.posts = append(r.posts, posts...)
+}
+
+// threadDelimiter is the delimiter line of a thread: Options.ThreadDelimiter
+// or the default.
+func (r *reader) threadDelimiter() string {
+	if r.opts.ThreadDelimiter != "" {
+		return r.opts.ThreadDelimiter
+	}
+	return DefaultThreadDelimiter
 }
 
 // frontMatter parses r.data[start:end] as front matter into p.
@@ -173,12 +190,12 @@ func mergeItem(p, own *post.Post) {
 // splitThread splits the body, lines ls[from:], into thread items at the
 // lines that are exactly delim with a blank line (or the start of the body)
 // before and a blank line (or the end of the body, or the front matter of
-// the next item) after. An item after a delimiter may start with its own
-// front matter: a line "---" (that is not itself a delimiter) up to the next
-// line "---" or "...".
-func (r *reader) splitThread(ls []span, from int, delim string) []item {
+// the next item) after. With frontMatter (the Tweet format), an item after a
+// delimiter may start with its own front matter: a line "---" (that is not
+// itself a delimiter) up to the next line "---" or "...".
+func (r *reader) splitThread(ls []span, from int, delim string, frontMatter bool) []item {
 	n := len(ls)
-	opensFM := func(j int) bool { return r.lineIs(ls[j], "---") && r.closing(ls, j) >= 0 }
+	opensFM := func(j int) bool { return frontMatter && r.lineIs(ls[j], "---") && r.closing(ls, j) >= 0 }
 	isDelim := func(k int) bool {
 		if !r.lineIs(ls[k], delim) {
 			return false
@@ -200,7 +217,7 @@ func (r *reader) splitThread(ls []span, from int, delim string) []item {
 	for k := from; ; {
 		it := item{delimOff: prev}
 		c := k
-		if len(items) > 0 {
+		if len(items) > 0 && frontMatter {
 			j := k
 			for j < n && r.blank(ls[j]) {
 				j++
