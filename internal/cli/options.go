@@ -133,8 +133,9 @@ func (o *checkOptions) applyConfig(cfg *config.Config) {
 	o.Reply = o.Reply || cfg.Reply
 }
 
-// newWriter returns the writer of --format.
-func (o *checkOptions) newWriter(color, labeled bool) report.Writer {
+// newWriter returns the writer of --format; source gives the content of a
+// file read, for SARIF's columns.
+func (o *checkOptions) newWriter(color, labeled bool, source func(string) []byte) report.Writer {
 	if o.countOnly {
 		return &countWriter{w: bufio.NewWriter(o.IO.Out), errOut: o.IO.ErrOut}
 	}
@@ -145,6 +146,7 @@ func (o *checkOptions) newWriter(color, labeled bool) report.Writer {
 	case "github":
 		return withStderr(report.NewGitHub(o.IO.Out, ro), o.IO.ErrOut)
 	case "sarif":
+		ro.Source = source
 		return withStderr(report.NewSARIF(o.IO.Out, ro), o.IO.ErrOut)
 	case "junit":
 		return withStderr(report.NewJUnit(o.IO.Out, ro), o.IO.ErrOut)

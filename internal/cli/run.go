@@ -29,6 +29,10 @@ type checkRun struct {
 	defaults []*profile.Profile // --profile's (or the config's) profiles
 	out      report.Writer
 	lintOpts lint.Options
+	// sources holds each file read, by the name its posts report, for
+	// writers that need the text of a reported line (SARIF's UTF-16
+	// columns); nil when none does.
+	sources map[string][]byte
 
 	failed      int
 	inputErrors int
@@ -90,7 +94,10 @@ func runCheck(opts *checkOptions) error {
 			labeled = true
 		}
 	}
-	r.out = opts.newWriter(color, labeled)
+	if opts.Format == "sarif" {
+		r.sources = map[string][]byte{}
+	}
+	r.out = opts.newWriter(color, labeled, r.source)
 
 	if opts.Input == "jsonl" && !opts.countOnly {
 		return r.batch(defs, files)
@@ -152,6 +159,9 @@ func (r *checkRun) checkFile(path string) error {
 	if err != nil {
 		r.inputError(&report.InputError{File: name, Message: err.Error()})
 		return nil
+	}
+	if r.sources != nil {
+		r.sources[name] = data
 	}
 	ropts := r.opts.readOptions(path)
 	posts, err := postfile.Read(name, data, ropts)
@@ -318,3 +328,6 @@ func checkEmojiApplies(rule profile.EmojiRule, defs []*profile.Profile) error {
 	}
 	return usageErrorf("--emoji %s applies only to profiles that weigh emoji (x, x-premium, or a twitter-text config with emoji parsing), not to %s; add --profile x", rule, strings.Join(names, ", "))
 }
+
+// source returns the content of a file read in this run, nil if unknown.
+func (r *checkRun) source(name string) []byte { return r.sources[name] }

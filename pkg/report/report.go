@@ -56,6 +56,11 @@ type Options struct {
 	// BaseDir is the directory SARIF artifact URIs are made relative to
 	// (usually the repository root); "" writes paths as given.
 	BaseDir string
+	// Source, when set, returns the content of a reported file (nil when
+	// it is not known). SARIF uses it to give columns in UTF-16 code units,
+	// its default unit and the one GitHub's code scanning reads; tweetlen's
+	// own columns count grapheme clusters.
+	Source func(file string) []byte
 }
 
 // Tool facts used by the document formats.

@@ -1,13 +1,16 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"github.com/rivo/uniseg"
 
 	"github.com/tweetlen/tweetlen/pkg/lint"
 	"github.com/tweetlen/tweetlen/pkg/post"
@@ -44,10 +47,13 @@ const srcRoot = "%SRCROOT%"
 // absolute one as a file: URI.
 //
 // Columns: tweetlen counts columns in grapheme clusters (what an editor
-// shows as characters). SARIF only knows UTF-16 code units and Unicode code
-// points; the run declares columnKind "unicodeCodePoints", the closer of the
-// two: both agree with grapheme columns on lines without combining marks,
-// emoji sequences or other multi-code-point clusters before the column.
+// shows as characters); SARIF knows only UTF-16 code units (its default,
+// which GitHub's code scanning reads) and Unicode code points. With
+// Options.Source, each column is converted to UTF-16 code units from the
+// line's text, and the run declares columnKind "utf16CodeUnits". Without it
+// (or for a file Source does not know) the grapheme column is written as
+// is, and the run declares "unicodeCodePoints", the closer unit: both agree
+// on lines without multi-code-point clusters before the column.
 func NewSARIF(w io.Writer, opts Options) Writer {
 	return &sarifWriter{out: w, opts: opts, levels: map[string]string{}}
 }
@@ -128,7 +134,11 @@ func (s *sarifWriter) build() *sarif.Report {
 	if s.opts.ToolVersion != "" {
 		run.Tool.Driver.WithVersion(s.opts.ToolVersion)
 	}
-	run.WithColumnKind("unicodeCodePoints")
+	if s.opts.Source != nil {
+		run.WithColumnKind("utf16CodeUnits")
+	} else {
+		run.WithColumnKind("unicodeCodePoints")
+	}
 
 	rules := make([]string, 0, len(s.levels))
 	for rule := range s.levels {
@@ -169,7 +179,14 @@ func (s *sarifWriter) build() *sarif.Report {
 				usedBase = true
 			}
 			phys := sarif.NewPhysicalLocation().WithArtifactLocation(loc)
-			if reg := sarifRegion(it.pos, it.end); reg != nil {
+			pos, end := it.pos, it.end
+			if s.opts.Source != nil {
+				if src := s.opts.Source(it.file); src != nil {
+					pos.Column = utf16Column(src, pos)
+					end.Column = utf16Column(src, end)
+				}
+			}
+			if reg := sarifRegion(pos, end); reg != nil {
 				phys.WithRegion(reg)
 			}
 			res.AddLocation(sarif.NewLocationWithPhysicalLocation(phys))
@@ -271,4 +288,41 @@ func keepInPath(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// utf16Column returns pos's column, counted in grapheme clusters, in UTF-16
+// code units of its line of src (a byte order mark at the start of the file
+// is not counted). A column past the end of the line counts one unit per
+// missing cluster; an unknown column (0) stays 0.
+func utf16Column(src []byte, pos post.Pos) int {
+	if pos.Line <= 0 || pos.Column <= 0 {
+		return pos.Column
+	}
+	line := src
+	for range pos.Line - 1 {
+		i := bytes.IndexByte(line, '\n')
+		if i < 0 {
+			return pos.Column // no such line: leave the column as it is
+		}
+		line = line[i+1:]
+	}
+	if pos.Line == 1 {
+		line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+	}
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	col, state := 1, -1
+	for n := 1; n < pos.Column; n++ {
+		if len(line) == 0 {
+			col += pos.Column - n
+			break
+		}
+		var cluster []byte
+		cluster, line, _, state = uniseg.Step(line, state)
+		for _, r := range string(cluster) {
+			col += utf16.RuneLen(r)
+		}
+	}
+	return col
 }

@@ -390,3 +390,44 @@ func TestSARIFBaseDir(t *testing.T) {
 		t.Errorf("originalUriBaseIds without results: %v", doc.Runs[0].OriginalUriBaseIds)
 	}
 }
+
+// TestSARIFUTF16Columns checks that with Options.Source the grapheme
+// columns of tweetlen become UTF-16 columns of the file's line.
+func TestSARIFUTF16Columns(t *testing.T) {
+	// Line 2: a family (5 code points, 8 UTF-16 units, 1 grapheme), a
+	// space, é decomposed (2 units, 1 grapheme), a space, 🎉 (2 units).
+	file := "\uFEFF---\n👩\u200d👩\u200d👧 e\u0301 🎉 over\n"
+	a := verdict(t, "posts/a.tweet", "x")
+	overLimit(a, 140, post.Pos{Line: 2, Column: 6}, post.Pos{Line: 2, Column: 10})
+	a.Problems = append(a.Problems, problem(lint.RuleAltLength, lint.Warning, "alt", 1, 3, 0, 0))
+	b := verdict(t, "posts/b.tweet", "y", problem(lint.RuleEmpty, lint.Error, "empty", 2, 3, 0, 0))
+	sources := map[string][]byte{"posts/a.tweet": []byte(file)}
+	out := sarifOut(t, Options{Source: func(f string) []byte { return sources[f] }}, func(w Writer) {
+		mustPost(t, w, a)
+		mustPost(t, w, b)
+	})
+	doc, raw := validateSARIF(t, out)
+	if kind := raw["runs"].([]any)[0].(map[string]any)["columnKind"]; kind != "utf16CodeUnits" {
+		t.Errorf("columnKind = %v, want utf16CodeUnits", kind)
+	}
+	var got [][4]int
+	for _, res := range doc.Runs[0].Results {
+		reg := res.Locations[0].PhysicalLocation.Region
+		c := [4]int{*reg.StartLine, *reg.StartColumn, 0, 0}
+		if reg.EndLine != nil {
+			c[2], c[3] = *reg.EndLine, *reg.EndColumn
+		}
+		got = append(got, c)
+	}
+	want := [][4]int{
+		{2, 8 + 1 + 2 + 1 + 2 + 1, 2, 8 + 1 + 2 + 1 + 2 + 1 + 4}, // "over": after 5 graphemes
+		{1, 3, 0, 0}, // the BOM is not counted
+		{2, 3, 0, 0}, // a file Source does not know keeps its column
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("regions = %v, want %v", got, want)
+	}
+	if out := sarifOut(t, Options{}, func(w Writer) { mustPost(t, w, a) }); !strings.Contains(out, `"columnKind": "unicodeCodePoints"`) {
+		t.Errorf("without Source the run should declare unicodeCodePoints:\n%s", out)
+	}
+}
