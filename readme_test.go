@@ -6,8 +6,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // readmeExample is one `$ command` of a console block in README.md and the
@@ -149,4 +152,80 @@ func TestREADMELibrarySnippet(t *testing.T) {
 			t.Errorf("README.md:%d: Go line %q is not in %s (each Go snippet must come from one pkg/*/example_test.go)", lines[bi], l, bestFile)
 		}
 	}
+}
+
+// TestREADMEWatch runs the README's `tweetlen watch` command on a draft of
+// its own: the first report appears, a save redraws it, and an interrupt
+// ends the watch with exit status 0.
+func TestREADMEWatch(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the test interrupts the watch with SIGINT")
+	}
+	var command string
+	bodies, _ := readmeBlocks(t, "sh")
+	for _, b := range bodies {
+		if l := strings.TrimSpace(b); strings.HasPrefix(l, "tweetlen watch ") && !strings.Contains(l, "\n") {
+			command = l
+		}
+	}
+	if command == "" {
+		t.Fatal("README.md has no sh block of one `tweetlen watch …` line")
+	}
+	args := strings.Fields(command)
+	dir := t.TempDir()
+	draft := filepath.Join(dir, args[len(args)-1])
+	if err := os.WriteFile(draft, []byte("A first draft.\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "tweetlen")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/tweetlen").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	var out syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	waitFor := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if strings.Contains(out.String(), want) {
+				return
+			}
+		}
+		t.Fatalf("%s: no %q in its output:\n%s", command, want, out.String())
+	}
+	waitFor("14/300 · 286 left · fits (bluesky)")
+	if err := os.WriteFile(draft, []byte("A second, longer draft.\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("23/300 · 277 left · fits (bluesky)")
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("%s ended with %v after an interrupt, want exit status 0\n%s", command, err, out.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader at once.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
