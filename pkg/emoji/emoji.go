@@ -22,6 +22,7 @@ package emoji
 import (
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 )
 
 // Match returns the length in bytes of the emoji unit twemoji-parser would
@@ -108,9 +109,10 @@ func Next(s string, from int) (start, end int, ok bool) {
 		}
 		if whole {
 			// A unit of one character, such as most emoji, when what
-			// follows cannot make it longer nor trip its lookahead:
+			// follows cannot make it longer nor trip its lookahead (as
+			// its first byte tells, or else the code point: mayFollow):
 			// done without walking the trie.
-			if v&(1<<14) != 0 || v&(1<<15) != 0 && (j >= len(s) || !mayContinue(s[j])) {
+			if v&(1<<14) != 0 || v&(1<<15) != 0 && (j >= len(s) || !mayContinue(s[j]) || !mayFollow(s, j)) {
 				return i, j, true
 			}
 			n = uint32(v & (1<<14 - 1))
@@ -125,6 +127,23 @@ func Next(s string, from int) (start, end int, ok bool) {
 		i = j
 	}
 	return 0, 0, false
+}
+
+// IsJoiner reports whether r is one of the code points that hold emoji
+// sequences together: U+200D ZERO WIDTH JOINER, U+FE0F VARIATION
+// SELECTOR-16, U+20E3 COMBINING ENCLOSING KEYCAP, the regional indicators
+// U+1F1E6-U+1F1FF, the skin tone modifiers U+1F3FB-U+1F3FF and the tag
+// characters U+E0020-U+E007F. Every unit of more than one code point holds
+// at least one of them (TestJoiners checks it against every unit of the
+// table), so in a text without any, every unit is a single code point.
+func IsJoiner(r rune) bool {
+	switch {
+	case r < 0x200D:
+		return false
+	case r < 0x10000:
+		return r == 0x200D || r == 0xFE0F || r == 0x20E3
+	}
+	return r >= 0x1F1E6 && r <= 0x1F1FF || r >= 0x1F3FB && r <= 0x1F3FF || r >= 0xE0020 && r <= 0xE007F
 }
 
 // The non-ASCII bytes that start units: C2, E2, E3, EE, EF and F0 (checked
@@ -264,36 +283,94 @@ func first(s string, i int) (n uint32, j int) {
 
 // walk goes on down the trie from node n (n != 0), reached at s[j] from a
 // unit start at s[i], and returns the length of the unit matched, or 0.
+//
+// The ends with a lookahead condition met on the way are checked once the
+// walk is over, longest first, so that the loop makes no call.
 func walk(s string, i, j int, n uint32) int {
 	best := 0
+	var condEnd [4]int // ends past best with a condition, in order
+	var condK [4]uint32
+	nc := 0
+walk:
 	for ; ; j++ {
 		v := trieNode[n]
-		if acc := v >> 30; acc != 0 && (acc == 1 || !followedBy(s[j:], trieCond[acc-2])) {
-			best = j - i
+		if acc := v >> 30; acc == 1 {
+			best, nc = j-i, 0
+		} else if acc != 0 {
+			if nc == len(condEnd) {
+				best, nc = settle(s, i, best, condEnd[:], condK[:]), 0
+			}
+			condEnd[nc], condK[nc] = j, acc-2
+			nc++
 		}
 		if j >= len(s) {
-			return best
+			break
 		}
 		b := s[j]
 		first := v & 0xffff
 		switch v >> 28 & 3 {
 		case 1:
 			if byte(v>>16) != b {
-				return best
+				break walk
 			}
 			n = first
 		case 2:
 			m := trieMask[v>>16&0xfff]
 			bit := uint64(1) << (b & 63)
 			if m&bit == 0 || (b^trieLabel[first])&0xc0 != 0 {
-				return best
+				break walk
 			}
 			n = first + uint32(bits.OnesCount64(m&(bit-1)))
 		default:
-			return best
+			break walk
 		}
 	}
+	if nc > 0 {
+		best = settle(s, i, best, condEnd[:nc], condK[:nc])
+	}
+	return best
 }
+
+// settle returns the length of the longest unit from s[i] among best
+// and the ends in condEnd (in increasing order), each valid unless
+// followed by a code point of trieCond[condK[k]].
+func settle(s string, i, best int, condEnd []int, condK []uint32) int {
+	for k := len(condEnd) - 1; k >= 0; k-- {
+		if !followedBy(s[condEnd[k]:], trieCond[condK[k]]) {
+			return condEnd[k] - i
+		}
+	}
+	return best
+}
+
+// mayFollow reports whether the code point at s[j] may go on with a unit
+// or decide a lookahead: an emoji joiner, the second code point of every
+// unit of more than one (TestJoiners checks it), or a code point of a
+// lookahead condition (trieCond).
+func mayFollow(s string, j int) bool {
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if IsJoiner(r) {
+		return true
+	}
+	for _, c := range condRunes {
+		if r == c {
+			return true
+		}
+	}
+	return false
+}
+
+// condRunes are the code points of trieCond.
+var condRunes = func() (rs []rune) {
+	for _, set := range trieCond {
+		for _, c := range set {
+			for _, r := range c {
+				rs = append(rs, r)
+			}
+		}
+	}
+	return rs
+}()
 
 // mayContinue reports whether byte b, following the first character of a
 // unit, may go on with a longer unit or start a lookahead character.

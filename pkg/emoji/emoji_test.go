@@ -213,3 +213,35 @@ func TestTableFresh(t *testing.T) {
 		t.Logf("%d regex paths are shadowed by higher-priority prefixes and left out", st.Shadowed)
 	}
 }
+
+// TestJoiners checks IsJoiner's promise: every unit of the table of more
+// than one code point holds a joiner, and has one as its second code
+// point (which Next's mayFollow relies on).
+func TestJoiners(t *testing.T) {
+	units, _ := tableUnits()
+	multi := 0
+	for _, u := range units {
+		if utf8.RuneCountInString(u) < 2 {
+			continue
+		}
+		multi++
+		if rs := []rune(u); !IsJoiner(rs[1]) {
+			t.Errorf("unit %+q: its second code point %U is not a joiner", u, rs[1])
+		}
+		joined := false
+		for _, r := range u {
+			joined = joined || IsJoiner(r)
+		}
+		if !joined {
+			t.Errorf("unit %+q has %d code points and no joiner", u, utf8.RuneCountInString(u))
+		}
+	}
+	if multi < 1000 {
+		t.Fatalf("only %d units of more than one code point", multi)
+	}
+	for _, r := range []rune{0x200C, 0x200E, 0xFE0E, 0x20E2, 0x1F1E5, 0x1F200, 0x1F3FA, 0x1F400, 0xE001F, 0xE0080, 'a'} {
+		if IsJoiner(r) {
+			t.Errorf("IsJoiner(%U) = true", r)
+		}
+	}
+}

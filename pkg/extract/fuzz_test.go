@@ -30,8 +30,9 @@ func FuzzURLs(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		urls := URLs(text)
-		var s URLScanner
+		var s, from URLScanner
 		s.Reset(text)
+		from.ResetFrom(text, FirstURLDot(text, 0))
 		prevEnd, prevEnd16 := 0, 0
 		for i, u := range urls {
 			if u.Start < prevEnd || u.End <= u.Start || u.End > len(text) {
@@ -47,6 +48,9 @@ func FuzzURLs(f *testing.F) {
 			if u.Elided16 < 0 || u.Elided16 >= u.End16-u.Start16 || u.Elided16 > 0 && u.HasProtocol {
 				t.Fatalf("URL %d %+v: bad Elided16", i, u)
 			}
+			if start, end, ok := from.Next(); !ok || start != u.Start || end != u.End || from.Elided16() != u.Elided16 {
+				t.Fatalf("URL %d: scanner from the first URL dot gives %d %d %v elided %d, URLs gives %+v", i, start, end, ok, from.Elided16(), u)
+			}
 			start, end, ok := s.Next()
 			if !ok || start != u.Start || end != u.End || s.Elided16() != u.Elided16 {
 				t.Fatalf("URL %d: scanner gives %d %d %v elided %d, URLs gives %+v", i, start, end, ok, s.Elided16(), u)
@@ -54,6 +58,9 @@ func FuzzURLs(f *testing.F) {
 		}
 		if _, _, ok := s.Next(); ok {
 			t.Fatalf("scanner gives more URLs than URLs (%d)", len(urls))
+		}
+		if _, _, ok := from.Next(); ok {
+			t.Fatalf("scanner from the first URL dot gives more URLs than URLs (%d)", len(urls))
 		}
 		if _, _, ok := s.Next(); ok {
 			t.Fatal("scanner restarts after the end")

@@ -26,6 +26,9 @@ func validURL(text string, m *match) bool {
 	if !m.half && strings.HasPrefix(dom, "xn--") && !hasAsciiDomain(text, m.domStart, m.domEnd) {
 		return false
 	}
+	if !m.half && asciiLabelsOK(dom) {
+		dom = "" // every label is ASCII, 1 to 63 bytes: its toASCII length
+	}
 	half := m.half
 	for len(dom) > 0 {
 		i := strings.IndexByte(dom, '.')
@@ -54,6 +57,29 @@ func validURL(text string, m *match) bool {
 		u--
 	}
 	return proto+u <= maxURLLength
+}
+
+// asciiLabelsOK reports whether dom is ASCII and each of its '.'-separated
+// labels is 1 to maxLabelLength bytes long, which is then its toASCII
+// length. False means only that the labels need toASCIILen.
+func asciiLabelsOK(dom string) bool {
+	n := 0 // length of the current label
+	for i := 0; i < len(dom); i++ {
+		switch c := dom[i]; {
+		case c >= utf8.RuneSelf:
+			return false
+		case c == '.':
+			if n == 0 {
+				return false
+			}
+			n = 0
+		default:
+			if n++; n > maxLabelLength {
+				return false
+			}
+		}
+	}
+	return n > 0
 }
 
 // hasAsciiDomain reports whether text[i:limit] holds a validAsciiDomain match.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -23,7 +24,7 @@ type match struct {
 // UTF-16 code unit after s.pos. Start positions are tried in increasing
 // code-unit order; only positions before a '.' in the same run of domain
 // characters, or protocols whose domain holds a '.', can match, so the search
-// jumps from '.' to '.'.
+// jumps from '.' to '.' (IsURLDot), starting no earlier than s.dotFrom.
 func (s *URLScanner) search() (m match, ok bool) {
 	text := s.text
 	// The first candidate, in code units: minB plus one unit if minHalf.
@@ -40,7 +41,7 @@ func (s *URLScanner) search() (m match, ok bool) {
 		}
 	}
 	dead := -1 // dots up to here are dead ends for domains (see segDomain)
-	for from := minB; ; {
+	for from := max(minB, s.dotFrom); ; {
 		// Every candidate's domain has a label or a TLD right after the
 		// dot, which must start with a domain char.
 		d := nextDot(text, from)
@@ -220,6 +221,33 @@ func load64(text string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
+// IsURLDot reports whether the byte at offset d of text is a '.' at which a
+// URL search may start: the last byte of a domain label before it (a
+// domain character, or any non-ASCII byte) and the first of a label after
+// it (see dotStarts). Every URL's domain holds such a dot, so a text
+// without one has no URL; see [URLScanner.ResetFrom].
+func IsURLDot(text string, d int) bool {
+	if d <= 0 || d+1 >= len(text) || text[d] != '.' {
+		return false
+	}
+	c := text[d-1]
+	return (c >= utf8.RuneSelf || asciiClass[c]&cD != 0) && dotStarts(text[d+1])
+}
+
+// FirstURLDot returns the first offset in text at or after byte from where
+// IsURLDot holds, or -1 when there is none.
+func FirstURLDot(text string, from int) int {
+	for i := from; ; i++ {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			return -1
+		}
+		if i += j; IsURLDot(text, i) {
+			return i
+		}
+	}
+}
+
 // dotStarts reports whether the byte after a '.' may start a domain label:
 // a domain char (every non-ASCII byte may be one).
 func dotStarts(c byte) bool {
@@ -227,7 +255,7 @@ func dotStarts(c byte) bool {
 }
 
 // nextDot returns the offset of the first '.' in text at or after byte i
-// that is followed by a byte that may start a label (see dotStarts), or -1.
+// at which a URL search may start (see IsURLDot), or -1.
 // It looks at eight bytes at a time: texts are short, and most dots end a
 // sentence, so a call of strings.IndexByte per dot would cost more.
 func nextDot(text string, i int) int {
@@ -243,14 +271,13 @@ func nextDot(text string, i int) int {
 		// The lowest marked byte is exactly the first '.'; bytes above a
 		// '.' may be marked spuriously (borrows), so each is checked.
 		for z := (x - lsb) &^ x & msb; z != 0; z &= z - 1 {
-			d := i + bits.TrailingZeros64(z)>>3
-			if text[d] == '.' && d+1 < len(text) && dotStarts(text[d+1]) {
+			if d := i + bits.TrailingZeros64(z)>>3; IsURLDot(text, d) {
 				return d
 			}
 		}
 	}
 	for ; i < len(text); i++ {
-		if text[i] == '.' && i+1 < len(text) && dotStarts(text[i+1]) {
+		if IsURLDot(text, i) {
 			return i
 		}
 	}

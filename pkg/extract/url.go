@@ -56,6 +56,7 @@ type URLScanner struct {
 	// elided16 is Elided16 for the last URL returned.
 	elided16 int
 	rs       rescan
+	dotFrom  int // no '.' before this byte offset can start a search (see ResetFrom)
 }
 
 // rescan is the state of JS's validAsciiDomain pass over the domain of a
@@ -73,6 +74,17 @@ type rescan struct {
 // Reset starts scanning text from its beginning.
 func (s *URLScanner) Reset(text string) {
 	*s = URLScanner{text: text, first: true}
+}
+
+// ResetFrom is Reset for a caller that has already found the first byte
+// offset dot of text where [IsURLDot] holds, or -1 when there is none: the
+// scanner then starts its search for URLs there, and finds none at all
+// when dot is -1. The URLs found are exactly those Reset's scan finds.
+func (s *URLScanner) ResetFrom(text string, dot int) {
+	*s = URLScanner{text: text, first: true, dotFrom: dot}
+	if dot < 0 {
+		s.dotFrom = len(text)
+	}
 }
 
 // Next returns the byte offsets [start, end) of the next URL, or ok false

@@ -19,7 +19,8 @@ var fuzzSeeds = []string{
 
 // FuzzParse checks Parse's invariants on any input: no panic, ranges within
 // bounds, byte and UTF-16 offsets consistent, the safe cut on a grapheme
-// boundary at or before the fit.
+// boundary at or before the fit; and that its fast paths agree with the
+// general path (see fastpath_test.go) under every config of fastConfigs.
 func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -31,6 +32,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, cfg := range []Config{V1, V2, V3} {
 			checkInvariants(t, text, cfg)
+		}
+		if !checkFast(t, text) {
+			t.FailNow()
 		}
 	})
 }

@@ -251,32 +251,36 @@ func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 // last byte's low six bits are k; qcSlow3 is indexed by the low bits of the
 // lead and the second byte, qcSlow1F by those of the third byte.
 var qcSlow2, qcSlow3, qcSlow1F = func() (t2 [32]uint64, t3 [1024]uint64, t1F [64]uint64) {
-	slow := func(r rune) bool { return props(r)&pQuick != 0 }
 	for lead := range 32 {
-		for k := range 64 {
-			r := rune(lead<<6 | k)
-			if r < 0x80 || slow(r) {
-				t2[lead] |= 1 << k
-			}
+		t2[lead] = quickBits(rune(lead << 6))
+		if lead < 2 {
+			t2[lead] = ^uint64(0) // overlong
 		}
 	}
 	for hi := range 1024 {
-		for k := range 64 {
-			r := rune(hi<<6 | k)
-			if r < 0x800 || r >= 0xD800 && r <= 0xDFFF || slow(r) {
-				t3[hi] |= 1 << k
-			}
+		t3[hi] = quickBits(rune(hi << 6))
+		if r := rune(hi << 6); r < 0x800 || r >= 0xD800 && r <= 0xDFFF {
+			t3[hi] = ^uint64(0) // overlong, surrogates
 		}
 	}
 	for hi := range 64 {
-		for k := range 64 {
-			if slow(rune(0x1F000 | hi<<6 | k)) {
-				t1F[hi] |= 1 << k
-			}
-		}
+		t1F[hi] = quickBits(rune(0x1F000 | hi<<6))
 	}
 	return
 }()
+
+// quickBits returns the code points lo through lo+63 (lo a multiple of
+// 64) with quick-check properties, as bit r-lo.
+func quickBits(lo rune) (m uint64) {
+	const _ = uint(nfcBlockBits - 6) // a block holds whole groups of 64
+	block := &nfcPropsBlocks[nfcPropsIndex[lo>>nfcBlockBits]]
+	for k, p := range block[lo&(1<<nfcBlockBits-1):][:64] {
+		if p&pQuick != 0 {
+			m |= 1 << k
+		}
+	}
+	return m
+}
 
 // maybeComposes reports whether r, an NFC_Quick_Check=Maybe code point of
 // ccc c, may compose with what precedes it in a quick-checked (canonically
@@ -418,21 +422,49 @@ func sameText(rs []ccRune, s string) bool {
 
 // toNFC returns the NFC form of s (valid UTF-8).
 func toNFC(s string) string {
-	n, _, _ := toNFCFrom(s, 0)
+	n, _, _ := toNFCFrom(s, 0, nil)
 	return n
+}
+
+// nfcDelta counts what toNFCFrom changes, as scanText counts (see
+// scanInfo): the code points it puts in minus those it takes out, and
+// among them the astral and the heavy ones; emoji reports a code point it
+// puts in that emojiMatters.
+type nfcDelta struct {
+	n, astral, heavy int
+	emoji            bool
+}
+
+// replace counts the replacement of the code points of old by rs.
+func (d *nfcDelta) replace(old string, rs ...rune) {
+	if d == nil {
+		return
+	}
+	n, astral, heavy := spanCounts(old)
+	d.n, d.astral, d.heavy = d.n-n+len(rs), d.astral-astral, d.heavy-heavy
+	for _, r := range rs {
+		if r >= 0x10000 {
+			d.astral++
+		}
+		if heavyRune(r) {
+			d.heavy++
+		}
+		d.emoji = d.emoji || emojiMatters(r)
+	}
 }
 
 // toNFCFrom is toNFC for a text whose first `from` bytes are known to be in
 // NFC and to end at a segment boundary (as classifyPrefix returns). It
 // reports whether the text changed; when it did not, it returns s itself
 // and allocates nothing. It stops and reports invalid when it meets a byte
-// that is not valid UTF-8.
+// that is not valid UTF-8. When d is not nil, it counts there what it
+// replaces.
 //
 // It copies the runs that pass the quick check in bulk and normalises only
 // the segments that fail it, most of them through composeSegment, the fast
 // path for a starter and code points that all compose with it; the others
 // go through normalize. The output is built in one []byte, sized once.
-func toNFCFrom(s string, from int) (out string, changed, invalid bool) {
+func toNFCFrom(s string, from int, d *nfcDelta) (out string, changed, invalid bool) {
 	var buf [nfcStack]ccRune
 	var dst []byte // nil until the text changes; then s[:copied] is in it
 	copied := 0
@@ -450,6 +482,7 @@ func toNFCFrom(s string, from int) (out string, changed, invalid bool) {
 			}
 			dst = append(dst, s[copied:i]...)
 			dst = utf8.AppendRune(dst, r)
+			d.replace(s[i:end], r)
 			copied, i = end, end
 			continue
 		}
@@ -468,6 +501,12 @@ func toNFCFrom(s string, from int) (out string, changed, invalid bool) {
 			dst = append(dst, s[copied:i]...)
 			for _, x := range rs {
 				dst = utf8.AppendRune(dst, x.r)
+			}
+			if d != nil {
+				d.replace(s[i:end])
+				for _, x := range rs {
+					d.replace("", x.r)
+				}
 			}
 			copied = end
 		}

@@ -633,7 +633,7 @@ func TestNFCFromAllocs(t *testing.T) {
 		if bt.name == "decomposed" {
 			want = 1
 		}
-		if n := testing.AllocsPerRun(100, func() { toNFCFrom(s, from) }); n != want {
+		if n := testing.AllocsPerRun(100, func() { toNFCFrom(s, from, nil) }); n != want {
 			t.Errorf("%s: toNFCFrom allocates %v times, want %v", bt.name, n, want)
 		}
 	}

@@ -24,58 +24,149 @@ func Parse(text string, cfg Config) Result {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
-	class, prefix := classifyPrefix(s)
-	if class == textMaybeNotNFC {
-		nfc, changed, invalid := toNFCFrom(s, prefix)
+	var sc scanInfo
+	sc.touch = touch(s)
+	scanText(s, true, cfg.EmojiParsingEnabled, &sc)
+	if sc.end < len(s) {
+		// Not proven NFC from sc.end on, or not valid UTF-8.
+		var nfc string
+		var d nfcDelta
+		changed, invalid := false, sc.bad
+		if !invalid {
+			nfc, changed, invalid = toNFCFrom(s, sc.end, &d)
+		}
 		switch {
 		case invalid:
-			class = textInvalidUTF8
+			orig16 = utf16LenAny(s) // counts each invalid byte as one unit
+			s = toNFC(repairUTF8(s))
+			normalized = true
+			scanText(s, false, cfg.EmojiParsingEnabled, &sc)
 		case changed:
-			orig16 = utf16Len(s)
+			orig16 = sc.units16()
 			s = nfc
 			normalized = true
+			sc.renormalized(&d)
+			sc.findDot(s)
+		default:
+			sc.findDot(s)
 		}
 	}
-	if class == textInvalidUTF8 {
-		orig16 = utf16LenAny(s) // counts each invalid byte as one unit
-		s = toNFC(repairUTF8(s))
-		normalized = true
+
+	m, fast := newMeter(&cfg)
+	fast = fast && !sc.invalid
+	if fast && sc.dot < 0 && !(cfg.EmojiParsingEnabled && sc.emoji) {
+		// No unit (URL or emoji unit) to walk: the counts give the total.
+		t := tally{total: m.plain(&sc), pos16: sc.units16()}
+		t.fit, t.fit16 = len(s), t.pos16
+		if t.total > m.limit {
+			t.fit, t.fit16, _, _ = m.fitGap(s, 0, len(s), 0, 0)
+		}
+		return t.result(s, &cfg, orig16, normalized, nil)
 	}
-
 	var w walker
-	w.init(s, &cfg)
-	w.run()
+	w.init(s, &cfg, &sc)
+	w.fast = fast
+	w.astralWeight = m.astral()
+	if !w.fast || !w.runFast(&sc) {
+		w = walker{}
+		w.init(s, &cfg, nil)
+		w.run()
+	}
+	return w.result(s, &cfg, orig16, normalized, &w)
+}
 
+// result is Parse's Result for the tally t of a walk of s (the NFC text)
+// under cfg, by w (nil when there was no unit to walk); orig16 is the
+// UTF-16 length of the original text when it differs from that of s,
+// else -1.
+func (t *tally) result(s string, cfg *Config, orig16 int, normalized bool, w *walker) Result {
 	r := Result{
 		Normalized: normalized,
 		Text:       s,
-		FitBytes:   w.fit,
-		URLs:       w.urls,
-		Weight:     w.total,
+		FitBytes:   t.fit,
+		URLs:       t.urls,
+		Weight:     t.total,
 	}
 	if orig16 < 0 {
-		orig16 = w.pos16
+		orig16 = t.pos16
 	}
-	weighted := float64(w.total) / float64(cfg.Scale)
-	limit := float64(cfg.MaxWeightedTweetLength)
-	r.WeightedLength = int(weighted)
-	r.Valid = !w.sawInvalid && weighted > 0 && weighted <= limit
-	r.Permillage = int(math.Floor(weighted / limit * 1000))
-	if w.fit16 > 0 {
-		r.ValidRangeEnd = w.fit16 - 1
+	if w, ok := permilleTable(t.total, cfg); ok {
+		// The shipped configs: an integer length, a permillage looked up.
+		r.WeightedLength = w.length
+		r.Valid = !t.sawInvalid && w.length > 0 && w.length <= cfg.MaxWeightedTweetLength
+		r.Permillage = w.permille
+	} else {
+		weighted := float64(t.total) / float64(cfg.Scale)
+		limit := float64(cfg.MaxWeightedTweetLength)
+		r.WeightedLength = int(weighted)
+		r.Valid = !t.sawInvalid && weighted > 0 && weighted <= limit
+		r.Permillage = permille(weighted, limit)
+	}
+	if t.fit16 > 0 {
+		r.ValidRangeEnd = t.fit16 - 1
 	}
 	// twitter-text shifts the end by the global NFC length change, not by a
 	// position mapping; reproduce it (counting-rules.md §2, step 8).
-	r.ValidRangeEnd += orig16 - w.pos16
+	r.ValidRangeEnd += orig16 - t.pos16
 	if orig16 > 0 {
 		r.DisplayRangeEnd = orig16 - 1
 	}
-	if w.fit == len(s) {
-		r.SafeCutBytes = w.fit
+	if t.fit == len(s) {
+		r.SafeCutBytes = t.fit
 	} else {
-		r.SafeCutBytes = safeCut(s, w.fit, &w)
+		r.SafeCutBytes = safeCut(s, t.fit, w, cfg)
 	}
 	return r
+}
+
+// permille is twitter-text's permillage, Math.floor(weighted / limit *
+// 1000), in float64 arithmetic as JavaScript computes it.
+func permille(weighted, limit float64) int {
+	return int(math.Floor(weighted / limit * 1000))
+}
+
+// lengthPermille is a weighted length with its permillage.
+type lengthPermille struct{ length, permille int }
+
+// permilleTables hold permille(w, limit) for the integer lengths w from 0
+// to 4 × limit, for the limits of the shipped configs (140 and 280): the
+// float divisions cost more than the rest of a short text's result.
+var permilleTables = func() (t [2][]int16) {
+	for k, limit := range [2]int{140, 280} {
+		t[k] = make([]int16, 4*limit+1)
+		for w := range t[k] {
+			t[k][w] = int16(permille(float64(w), float64(limit)))
+		}
+	}
+	return t
+}()
+
+// permilleTable returns the weighted length and permillage of a text of
+// total weight under cfg from permilleTables, or ok false when they do
+// not hold it: the length is not an integer (total is not a multiple of
+// cfg.Scale), or the limit is not 140 or 280, or the length is above 4 ×
+// the limit.
+func permilleTable(total int, cfg *Config) (lp lengthPermille, ok bool) {
+	var t []int16
+	switch cfg.MaxWeightedTweetLength {
+	case 140:
+		t = permilleTables[0]
+	case 280:
+		t = permilleTables[1]
+	default:
+		return lp, false
+	}
+	w := total
+	if cfg.Scale != 1 {
+		if cfg.Scale <= 0 || total%cfg.Scale != 0 {
+			return lp, false
+		}
+		w = total / cfg.Scale
+	}
+	if uint(w) >= uint(len(t)) {
+		return lp, false
+	}
+	return lengthPermille{w, int(t[w])}, true
 }
 
 // Count returns the weighted length of text under cfg: Parse(text,
@@ -94,7 +185,8 @@ type walker struct {
 
 	i       int  // next unit starts at byte i...
 	lowHalf bool // ...or at the low surrogate of the astral code point at i
-	pos16   int  // UTF-16 code units walked
+
+	tally // pos16: UTF-16 code units walked
 
 	urlScan           extract.URLScanner
 	urlStart, urlEnd  int // next URL, byte offsets; none when there is none
@@ -110,14 +202,23 @@ type walker struct {
 	maxRangeEnd rune // the highest code point any range covers, -1 if none
 	light       bool // the ranges are lightRanges (see countLight)
 
-	spans  [8]span // the last URL and emoji units walked before the limit
+	fast bool // runFast may walk the text: the weights are known from scanText's counts (see newMeter), and there is no invalid character
+
+	astralWeight int // weight of every astral code point (w.fast)
+
+	spans  [8]span // the last URL and emoji units walked before the limit (a power of two)
 	nspans int     // how many were walked in all
 
+	frozen bool // fit no longer grows: over the limit or invalid seen
+}
+
+// tally is what a walk finds, for Result.
+type tally struct {
+	pos16      int  // UTF-16 code units walked
 	total      int  // summed weights
 	urls       int  // URLs counted
 	fit, fit16 int  // end of the units that are valid and within the limit: bytes, UTF-16 units
-	frozen     bool // fit no longer grows: over the limit or invalid seen
-	sawInvalid bool
+	sawInvalid bool // an invalid character was seen
 }
 
 const none = math.MaxInt
@@ -126,17 +227,23 @@ const none = math.MaxInt
 type span struct{ start, end int }
 
 // record remembers a multi-code-point unit walked while the text still
-// fits, for safeCut.
+// fits, for safeCut. The unit starts at byte start and ends at w.i (or
+// after the code point at w.i when w.lowHalf).
 func (w *walker) record(start int) {
-	if w.frozen {
-		return
-	}
 	end := w.i
 	if w.lowHalf {
 		_, size := utf8.DecodeRuneInString(w.s[end:])
 		end += size
 	}
-	w.spans[w.nspans%len(w.spans)] = span{start, end}
+	w.recordSpan(start, end)
+}
+
+// recordSpan is record for the unit [start, end), in bytes.
+func (w *walker) recordSpan(start, end int) {
+	if w.frozen {
+		return
+	}
+	w.spans[w.nspans&(len(w.spans)-1)] = span{start, end}
 	w.nspans++
 }
 
@@ -157,16 +264,30 @@ func (w *walker) spansKnownFrom(q int) bool {
 	return w.nspans <= len(w.spans) || q >= w.spans[w.nspans%len(w.spans)].start
 }
 
-func (w *walker) init(s string, cfg *Config) {
+// init prepares the walk of s under cfg. sc, when not nil, is what
+// scanText found in all of s: then the URL search starts at its first URL
+// dot, if any, and the emoji scan runs only if sc.emoji is set.
+func (w *walker) init(s string, cfg *Config, sc *scanInfo) {
 	w.s = s
 	w.cfg = *cfg
-	w.urlScan.Reset(s)
-	w.nextURL()
+	w.urlStart, w.urlEnd = none, none
 	w.emojiStart, w.emoji = none, none
-	// Every emoji unit holds a non-ASCII byte (even a keycap ends in
-	// U+20E3), so an ASCII text needs no emoji scan.
-	if cfg.EmojiParsingEnabled && !isASCII(s) {
-		w.nextEmoji()
+	if sc == nil {
+		w.urlScan.Reset(s)
+		w.nextURL()
+		// Every emoji unit holds a non-ASCII byte (even a keycap ends in
+		// U+20E3), so an ASCII text needs no emoji scan.
+		if cfg.EmojiParsingEnabled && !isASCII(s) {
+			w.nextEmoji()
+		}
+	} else {
+		if sc.dot >= 0 {
+			w.urlScan.ResetFrom(s, sc.dot)
+			w.nextURL()
+		}
+		if cfg.EmojiParsingEnabled && sc.emoji {
+			w.nextEmoji()
+		}
 	}
 	w.urlWeight = cfg.TransformedURLLength * cfg.Scale
 	w.limit = cfg.MaxWeightedTweetLength * cfg.Scale
@@ -237,6 +358,263 @@ func (w *walker) run() {
 		weight, invalid := w.step()
 		w.add(weight, invalid)
 	}
+}
+
+// runFast walks the text from unit to unit (URLs and emoji units) with the
+// totals of scanText, sc, instead of counting the code points between the
+// units: the total weight is the weight of every code point of the text,
+// plus, for each unit, its weight minus that of the code points it spans.
+// As no weight is negative, the running total never exceeds the plain
+// weight plus the positive differences met so far; while that stays
+// within the limit, everything fits and nothing between units needs
+// counting. Otherwise the walk counts as run does, from the start or from
+// the unit where the bound crossed the limit, until the limit is reached
+// (w.frozen), and skips the rest.
+//
+// It returns false, having changed nothing that matters to Parse's
+// fallback, for a URL whose text twitter-text shortens (see step): run
+// must walk that text.
+func (w *walker) runFast(sc *scanInfo) bool {
+	s := w.s
+	plain := w.plainTotal(sc)
+	exact := plain > w.limit // count between the units
+	adj, bound := 0, plain   // sum of the differences; plain plus the positive ones
+	for {
+		if w.urlStart < w.i || w.emojiStart < w.i {
+			w.skipPast()
+		}
+		start := min(w.urlStart, w.emojiStart)
+		if start == none {
+			break
+		}
+		if exact && !w.frozen && w.i < start {
+			w.countGap(start)
+		}
+		var end, weight int
+		if start == w.urlStart {
+			if w.urlElided16 != 0 {
+				return false
+			}
+			end, weight = w.urlEnd, w.urlWeight
+			w.urls++
+			w.nextURL()
+		} else {
+			end, weight = w.emoji, w.cfg.DefaultWeight
+			w.nextEmoji()
+		}
+		var pw, units int
+		if end-start == 4 && s[start] >= 0xF0 {
+			// One astral code point, as most emoji: heavy (see
+			// heavyRune), two UTF-16 code units, and nothing inside
+			// that safeCut needs to know.
+			pw, units = w.astralWeight, 2
+		} else {
+			pw, units = w.plainWeight(s[start:end])
+			w.recordSpan(start, end)
+		}
+		d := weight - pw
+		adj += d
+		if !exact && d > 0 {
+			if bound += d; bound > w.limit {
+				// Count from here on: the total and position so far.
+				pre, pre16 := w.plainWeight(s[:start])
+				w.total = pre + adj - d
+				w.pos16 = pre16
+				w.fit, w.fit16 = start, pre16
+				exact = true
+			}
+		}
+		w.i = end
+		if exact && !w.frozen {
+			w.pos16 += units
+			w.add(weight, false)
+		}
+	}
+	if exact && !w.frozen && w.i < len(s) {
+		w.countGap(len(s))
+	}
+	w.i = len(s)
+	w.total = plain + adj
+	w.pos16 = sc.units16()
+	if !exact {
+		w.fit, w.fit16 = len(s), w.pos16
+	}
+	return true
+}
+
+// countGap is plainRun for runFast (w.fast, not frozen): it walks the code
+// points from w.i up to stop, but counts them only as far as the limit,
+// where it freezes the fit (see meter.fitGap).
+func (w *walker) countGap(stop int) {
+	fit, fit16, total, over := w.meter().fitGap(w.s, w.i, stop, w.total, w.pos16)
+	w.fit, w.fit16, w.total, w.frozen = fit, fit16, total, over
+	w.pos16 = fit16
+	w.i = stop
+}
+
+// meter returns the meter of w's config (w.fast).
+func (w *walker) meter() meter {
+	return meter{weight: w.weight, heavy: w.cfg.DefaultWeight, limit: w.limit}
+}
+
+// plainTotal is the weight of every code point of the text that sc
+// describes, counted one by one (w.fast).
+func (w *walker) plainTotal(sc *scanInfo) int { return w.meter().plain(sc) }
+
+// plainWeight returns the weight of the code points of t counted one by
+// one, and their number of UTF-16 code units (w.fast).
+func (w *walker) plainWeight(t string) (weight, units int) {
+	if len(t) <= 16 {
+		// An emoji unit, mostly: code point by code point.
+		n, astral, heavy := spanCounts(t)
+		if w.weight >= 0 {
+			return n * w.weight, n + astral
+		}
+		return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
+	}
+	if w.weight >= 0 {
+		n, astral, _ := countRunes(t)
+		return n * w.weight, n + astral
+	}
+	if isASCII(t) {
+		return len(t) * lightWeight, len(t) // a URL, mostly
+	}
+	n, astral, heavy, _ := countLight(t)
+	return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
+}
+
+// meter weighs code points under a config whose weights are known from
+// scanText's counts: every code point weight, or, for lightRanges (weight
+// -1), lightWeight or heavy (see heavyRune). No weight is negative.
+type meter struct {
+	weight int // weight of every code point, -1 for lightRanges
+	heavy  int // weight of a heavy code point under lightRanges
+	limit  int // the limit in weight
+}
+
+// newMeter returns the meter of cfg, or ok false when cfg's weights are
+// not of that kind (or some weight is negative).
+func newMeter(cfg *Config) (m meter, ok bool) {
+	m = meter{weight: -1, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}
+	if cfg.DefaultWeight < 0 || cfg.TransformedURLLength*cfg.Scale < 0 {
+		return m, false
+	}
+	switch {
+	case len(cfg.Ranges) == 0:
+		m.weight = cfg.DefaultWeight
+	case isLightRanges(cfg.Ranges):
+		if cfg.DefaultWeight == lightWeight {
+			m.weight = lightWeight
+		}
+	default:
+		if m.weight = uniformWeight(cfg, 0, 0x10FFFF); m.weight < 0 {
+			return m, false
+		}
+	}
+	return m, true
+}
+
+// astral is the weight of an astral code point.
+func (m meter) astral() int {
+	if m.weight >= 0 {
+		return m.weight
+	}
+	return m.heavy
+}
+
+// plain is the weight of the code points sc counted.
+func (m meter) plain(sc *scanInfo) int {
+	if m.weight >= 0 {
+		return sc.n * m.weight
+	}
+	return sc.n*lightWeight + sc.heavy*(m.heavy-lightWeight)
+}
+
+// fitGap walks the code points of s (valid UTF-8, no invalid character)
+// from byte i up to stop, adding their weights to total, and their UTF-16
+// code units to pos16, as long as the total stays within the limit. It
+// returns where that ends: stop and the new total, or, with over set, the
+// byte offset and UTF-16 offset after the last code point that fits.
+// When the code points that fit at the weight of ASCII are ASCII, one
+// byte each, that is all. Else, under a uniform weight, it skips as many
+// code points as fit (see skipRunes); under lightRanges, while the weight
+// left covers that many bytes at the heaviest weight, it counts in bulk,
+// then code point by code point.
+func (m meter) fitGap(s string, i, stop, total, pos16 int) (fit, fit16, newTotal int, over bool) {
+	wt := m.weight // of an ASCII code point
+	if wt < 0 {
+		wt = lightWeight
+	}
+	if wt > 0 {
+		// When the code points that fit at the weight of ASCII are ASCII,
+		// one byte each, that is all.
+		if k := (m.limit - total) / wt; i+k < stop && isASCII(s[i:i+k+1]) {
+			return i + k, pos16 + k, total + k*wt, true
+		}
+	}
+	if wt := m.weight; wt > 0 {
+		// As many code points fit as the weight left allows: all of them
+		// if there are not more bytes.
+		k := (m.limit - total) / wt
+		if stop-i <= k {
+			n, astral, _ := countRunes(s[i:stop])
+			return stop, pos16 + n + astral, total + n*wt, false
+		}
+		j, n, units := skipRunes(s, i, stop, k)
+		return j, pos16 + units, total + n*wt, j < stop
+	}
+	maxW := m.weight
+	if maxW < 0 {
+		maxW = max(lightWeight, m.heavy)
+	}
+	for i < stop {
+		room := stop - i // bytes that surely fit: each is at most a code point
+		if maxW > 0 {
+			room = min(room, (m.limit-total)/maxW)
+		}
+		if room >= 8 {
+			j := i + room
+			for j < stop && s[j]&0xC0 == 0x80 {
+				j-- // back to the start of a code point
+			}
+			if m.weight >= 0 {
+				n, astral, _ := countRunes(s[i:j])
+				total += n * m.weight
+				pos16 += n + astral
+			} else {
+				n, astral, heavy, _ := countLight(s[i:j])
+				total += n*lightWeight + heavy*(m.heavy-lightWeight)
+				pos16 += n + astral
+			}
+			i = j
+			continue
+		}
+		// One code point.
+		c := s[i]
+		size, units := 1, 1
+		switch {
+		case c >= 0xF0:
+			size, units = 4, 2
+		case c >= 0xE0:
+			size = 3
+		case c >= 0xC0:
+			size = 2
+		}
+		wt := m.weight
+		if wt < 0 {
+			wt = lightWeight
+			if r, _ := utf8.DecodeRuneInString(s[i:]); heavyRune(r) {
+				wt = m.heavy
+			}
+		}
+		if total+wt > m.limit {
+			return i, pos16, total, true
+		}
+		total += wt
+		pos16 += units
+		i += size
+	}
+	return stop, pos16, total, false
 }
 
 // add accounts for one unit of the given weight that the walk just passed.

@@ -87,6 +87,61 @@ func IndexInvalid(s string) int {
 	}
 }
 
+// spanCounts is countLight for a short piece of valid UTF-8, code point by
+// code point: the code points of t, the astral and the heavy ones.
+func spanCounts(t string) (n, astral, heavy int) {
+	for i := 0; i < len(t); n++ {
+		switch c := t[i]; {
+		case c < 0xE0:
+			i += 1 + int(c>>7) // ASCII, or two bytes: light
+		case c < 0xF0:
+			if c >= 0xE3 || c >= 0xE1 && heavyE12(t, i) {
+				heavy++
+			}
+			i += 3
+		default:
+			astral++
+			heavy++
+			i += 4
+		}
+	}
+	return n, astral, heavy
+}
+
+// skipRunes returns the byte offset j of s after the first k code points
+// from byte i (valid UTF-8), or stop if s[i:stop] holds fewer; n is the
+// number of code points skipped and units their UTF-16 length. Whole
+// words of 8 bytes go at once while the code points that start in them
+// fit in k.
+func skipRunes(s string, i, stop, k int) (j, n, units int) {
+	astral := 0
+	j = i
+	for ; j+8 <= stop; j += 8 {
+		v := load64(s, j)
+		cont := v &^ (v << 1) & hi8 // 10xxxxxx: continuation bytes
+		lead := 8 - bits.OnesCount64(cont)
+		if n+lead > k {
+			break
+		}
+		n += lead
+		astral += bits.OnesCount64(v & (v << 1) & (v << 2) & (v << 3) & hi8)
+	}
+	// Byte by byte: past the continuation bytes of a code point already
+	// counted, and up to the start of code point k+1.
+	for ; j < stop; j++ {
+		if c := s[j]; c&0xC0 != 0x80 {
+			if n == k {
+				break
+			}
+			n++
+			if c >= 0xF0 {
+				astral++
+			}
+		}
+	}
+	return j, n, n + astral
+}
+
 // advanceRunes returns the byte offset of s k code points after byte i, and
 // the UTF-16 length of those code points.
 func advanceRunes(s string, i, k int) (j, units int) {
@@ -155,22 +210,23 @@ func repairUTF8(s string) string {
 
 // safeCut returns the largest byte offset p <= fit of s that is both a
 // grapheme-cluster boundary and a unit boundary (so not inside a URL or an
-// emoji unit). w is the walker that walked s and found fit.
+// emoji unit). w is the walker that walked s under cfg and found fit, or
+// nil when there were no units to walk.
 //
 // It restarts grapheme segmentation shortly before fit when it can (see
 // restartBefore) and checks unit boundaries against the units the walk
 // recorded; otherwise it walks again from the start, in O(fit).
-func safeCut(s string, fit int, w *walker) int {
+func safeCut(s string, fit int, w *walker, cfg *Config) int {
 	// fit is a unit boundary. Before an ASCII code point there is a grapheme
 	// boundary unless it is the LF of a CR LF or follows a Prepend
 	// character (never ASCII): the common case needs no walk.
 	if fit > 0 && fit < len(s) && s[fit] < utf8.RuneSelf && s[fit-1] < utf8.RuneSelf && (s[fit] != '\n' || s[fit-1] != '\r') {
 		return fit
 	}
-	if q := restartBefore(s, fit); q > 0 && w.spansKnownFrom(q) {
+	if q := restartBefore(s, fit); q > 0 && (w == nil || w.spansKnownFrom(q)) {
 		best := -1
 		for g, state := q, -1; g <= fit; {
-			if !w.insideSpan(g) {
+			if w == nil || !w.insideSpan(g) {
 				best = g
 			}
 			if g == len(s) {
@@ -182,7 +238,7 @@ func safeCut(s string, fit int, w *walker) int {
 			return best
 		}
 	}
-	return safeCutFromStart(s, fit, &w.cfg)
+	return safeCutFromStart(s, fit, cfg)
 }
 
 // restartBefore returns a byte offset q <= fit, at most 256 bytes before
@@ -213,7 +269,7 @@ func restartBefore(s string, fit int) int {
 // lockstep from the start of s.
 func safeCutFromStart(s string, fit int, cfg *Config) int {
 	var w walker
-	w.init(s, cfg)
+	w.init(s, cfg, nil)
 	g, state := 0, -1 // next grapheme boundary
 	best := 0
 	for g <= fit && w.i <= fit {
@@ -256,11 +312,9 @@ func nextGrapheme(s string, i, state int) (int, int) {
 func countLight(s string) (n, astral, heavy int, maybeInvalid bool) {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
+		// No shortcut for ASCII words: in mixed text it would be a branch
+		// the processor cannot predict.
 		v := load64(s, i)
-		if v&hi8 == 0 {
-			n += 8
-			continue
-		}
 		cont := v &^ (v << 1) & hi8     // 10xxxxxx: continuation bytes
 		top3 := v & (v << 1) & (v << 2) // bit 7 set where the byte is >= E0
 		four := top3 & (v << 3) & hi8
@@ -308,6 +362,9 @@ func countLight(s string) (n, astral, heavy int, maybeInvalid bool) {
 // or E2, is outside lightRanges: U+1100-U+1FFF, or U+2000-U+2FFF but
 // U+2000-U+200D, U+2010-U+201F and U+2032-U+2037.
 func heavyE12(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false // a truncated encoding (countLight's caller checks UTF-8)
+	}
 	if s[i] == 0xE1 {
 		return s[i+1] >= 0x84
 	}
