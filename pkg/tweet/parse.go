@@ -58,7 +58,14 @@ func Parse(text string, cfg Config) Result {
 		// No unit (URL or emoji unit) to walk: the counts give the total.
 		t := tally{total: m.plain(&sc), pos16: sc.units16()}
 		t.fit, t.fit16 = len(s), t.pos16
-		if t.total > m.limit {
+		switch {
+		case t.total <= m.limit:
+		case sc.n == len(s) && m.asciiWeight() > 0 && m.limit >= 0:
+			// All ASCII (one byte per code point): as many fit as the
+			// weight of ASCII allows.
+			t.fit = m.limit / m.asciiWeight()
+			t.fit16 = t.fit
+		default:
 			t.fit, t.fit16, _, _ = m.fitGap(s, 0, len(s), 0, 0)
 		}
 		return t.result(s, &cfg, orig16, normalized, nil)
@@ -530,6 +537,14 @@ func (m meter) plain(sc *scanInfo) int {
 	return sc.n*lightWeight + sc.heavy*(m.heavy-lightWeight)
 }
 
+// asciiWeight is the weight of an ASCII code point.
+func (m meter) asciiWeight() int {
+	if m.weight < 0 {
+		return lightWeight
+	}
+	return m.weight
+}
+
 // fitGap walks the code points of s (valid UTF-8, no invalid character)
 // from byte i up to stop, adding their weights to total, and their UTF-16
 // code units to pos16, as long as the total stays within the limit. It
@@ -541,11 +556,7 @@ func (m meter) plain(sc *scanInfo) int {
 // left covers that many bytes at the heaviest weight, it counts in bulk,
 // then code point by code point.
 func (m meter) fitGap(s string, i, stop, total, pos16 int) (fit, fit16, newTotal int, over bool) {
-	wt := m.weight // of an ASCII code point
-	if wt < 0 {
-		wt = lightWeight
-	}
-	if wt > 0 {
+	if wt := m.asciiWeight(); wt > 0 {
 		// When the code points that fit at the weight of ASCII are ASCII,
 		// one byte each, that is all.
 		if k := (m.limit - total) / wt; i+k < stop && isASCII(s[i:i+k+1]) {
