@@ -176,7 +176,7 @@ scan:
 	for i < len(s) {
 		var w uint32
 		if i <= len(s)-4 {
-			w = uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+			w = load32(s, i)
 		} else {
 			w = loadTail(s, i)
 		}
@@ -211,35 +211,56 @@ scan:
 				i++
 			}
 		case w&0xC0C0F0 == 0x8080E0: // 1110xxxx 10xxxxxx 10xxxxxx
-			if clean3>>(w&0x0F)&1 != 0 {
-				// CJK ideographs, Hangul syllables... (see clean3)
-				heavy++
-			} else {
-				e := &tb.t3[(w&0x0F)<<6|w>>8&0x3F]
-				c2 := w >> 16 & 0x3F
-				if e.slow>>c2&1 != 0 {
+			// A run of three-byte code points (CJK, kana, Hangul,
+			// Indic...), in a loop of its own: a run ends less often
+			// than the switch would be entered.
+			for {
+				if clean3>>(w&0x0F)&1 != 0 {
+					// CJK ideographs, Hangul syllables... (see clean3)
+					heavy++
+				} else {
+					e := &tb.t3[(w&0x0F)<<6|w>>8&0x3F]
+					c2 := w >> 16 & 0x3F
+					if e.slow>>c2&1 != 0 {
+						// A combining mark that passes the quick check?
+						r := rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(c2)
+						if r < 0x800 || !st.markPasses(i, props(r)) {
+							break scan
+						}
+						st.markEnd = i + 3
+					}
+					heavy += int(e.heavy >> c2 & 1)
+				}
+				cont += 2
+				i += 3
+				if i > len(s)-4 {
+					break
+				}
+				if w = load32(s, i); w&0xC0C0F0 != 0x8080E0 {
+					break
+				}
+			}
+		case w&0xC0E0 == 0x80C0: // 110xxxxx 10xxxxxx: U+0080-U+07FF, all light
+			// A run of two-byte code points (Arabic, Hebrew, Cyrillic,
+			// Greek, Latin with diacritics...), in a loop of its own.
+			for {
+				if tb.t2[w&0x1F]>>(w>>8&0x3F)&1 != 0 {
 					// A combining mark that passes the quick check?
-					r := rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(c2)
-					if r < 0x800 || !st.markPasses(i, props(r)) {
+					r := rune(w&0x1F)<<6 | rune(w>>8&0x3F)
+					if r < 0x80 || !st.markPasses(i, props(r)) {
 						break scan
 					}
-					st.markEnd = i + 3
+					st.markEnd = i + 2
 				}
-				heavy += int(e.heavy >> c2 & 1)
-			}
-			cont += 2
-			i += 3
-		case w&0xC0E0 == 0x80C0: // 110xxxxx 10xxxxxx: U+0080-U+07FF, all light
-			if tb.t2[w&0x1F]>>(w>>8&0x3F)&1 != 0 {
-				// A combining mark that passes the quick check?
-				r := rune(w&0x1F)<<6 | rune(w>>8&0x3F)
-				if r < 0x80 || !st.markPasses(i, props(r)) {
-					break scan
+				cont++
+				i += 2
+				if i > len(s)-4 {
+					break
 				}
-				st.markEnd = i + 2
+				if w = load32(s, i); w&0xC0E0 != 0x80C0 {
+					break
+				}
 			}
-			cont++
-			i += 2
 		case w&0xC0C0FFFF == 0x80809FF0: // F0 9F: U+1F000-U+1FFFF, emoji mostly
 			if tb.t1F[w>>16&0x3F]>>(w>>24&0x3F)&1 != 0 {
 				break scan
@@ -341,6 +362,12 @@ func asciiRunDot(s string, i int, st *scanState) int {
 		}
 	}
 	return i
+}
+
+// load32 is the four bytes of s from i (i+4 <= len(s)), little-endian.
+func load32(s string, i int) uint32 {
+	t := s[i : i+4] // one bounds check, and the compiler merges the loads
+	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16 | uint32(t[3])<<24
 }
 
 // loadTail is the four bytes of s from i, little-endian, as zeros past the
