@@ -11,7 +11,8 @@ import (
 // built to cross the limit among emoji, URLs, marks and CRLFs.
 func TestSafeCutShortcutsAgree(t *testing.T) {
 	pieces := []string{"a", "b ", " ", ".", "\r\n", "\r", "\n", "e\u0301", "\u0301", "👍🏽", "👨‍👩‍👧", "🇺🇸", "1️⃣", "#⃣",
-		"☺︎", "日本", "한국", "\u1100\u1161", "x.com", " https://t.co/abc ", "example.com/path ", "\u0600x", "क्ष", "🧑‍🔧", "\u200d", "\ufe0f"}
+		"☺︎", "日本", "한국", "\u1100\u1161", "x.com", " https://t.co/abc ", "example.com/path ", "\u0600x", "क्ष", "🧑‍🔧", "\u200d", "\ufe0f",
+		"مرحبا", "Привет ", "中文", "ก่", "कि", "\u093e", "©", "\u0001"}
 	rng := rand.New(rand.NewPCG(7, 11))
 	for n := range 20000 {
 		var b strings.Builder

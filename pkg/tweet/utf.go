@@ -223,6 +223,11 @@ func safeCut(s string, fit int, w *walker, cfg *Config) int {
 	if fit > 0 && fit < len(s) && s[fit] < utf8.RuneSelf && s[fit-1] < utf8.RuneSelf && (s[fit] != '\n' || s[fit-1] != '\r') {
 		return fit
 	}
+	// Nor between two plain code points (letters of most scripts, CJK,
+	// punctuation).
+	if fit > 0 && fit < len(s) && plainBoundary(s, fit) {
+		return fit
+	}
 	if q := restartBefore(s, fit); q > 0 && (w == nil || w.spansKnownFrom(q)) {
 		best := -1
 		for g, state := q, -1; g <= fit; {
@@ -257,7 +262,10 @@ func restartBefore(s string, fit int) int {
 			}
 			continue
 		}
-		_, size := utf8.DecodeLastRuneInString(s[:q])
+		p, size := utf8.DecodeLastRuneInString(s[:q])
+		if plainGrapheme(p) {
+			return q // q holds a plain code point too
+		}
 		if c, _, _, _ := uniseg.FirstGraphemeClusterInString(s[q-size:q+1], -1); len(c) == size {
 			return q
 		}
@@ -297,6 +305,10 @@ func nextGrapheme(s string, i, state int) (int, int) {
 	// and uniseg's state may start afresh after it.
 	if c := s[i]; c < utf8.RuneSelf && c != '\r' && (i+1 == len(s) || s[i+1] < utf8.RuneSelf) {
 		return i + 1, -1
+	}
+	// Nor after a plain code point followed by one (see plainGrapheme).
+	if r, size := utf8.DecodeRuneInString(s[i:]); plainGrapheme(r) && (i+size == len(s) || plainBoundary(s, i+size)) {
+		return i + size, -1
 	}
 	cluster, _, _, state := uniseg.FirstGraphemeClusterInString(s[i:], state)
 	return i + len(cluster), state
