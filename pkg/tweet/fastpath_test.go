@@ -52,7 +52,9 @@ func parseGeneral(text string, cfg Config) Result {
 	var w walker
 	w.init(s, &cfg, nil)
 	w.run()
-	return w.result(s, &cfg, orig16, normalized, &w)
+	var r Result
+	w.result(&r, s, &cfg, orig16, normalized, &w)
+	return r
 }
 
 // fastConfigs are the shipped configs and custom ones that take each fast

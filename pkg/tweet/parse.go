@@ -20,7 +20,7 @@ import (
 // Parse treats each byte that is not part of a valid UTF-8 sequence as if it
 // were U+FFFD, the replacement character, and reports Normalized true with
 // Text holding the repaired text that the byte offsets index.
-func Parse(text string, cfg Config) Result {
+func Parse(text string, cfg Config) (r Result) {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
@@ -68,7 +68,8 @@ func Parse(text string, cfg Config) Result {
 		default:
 			t.fit, t.fit16, _, _ = m.fitGap(s, 0, len(s), 0, 0)
 		}
-		return t.result(s, &cfg, orig16, normalized, nil)
+		t.result(&r, s, &cfg, orig16, normalized, nil)
+		return r
 	}
 	var w walker
 	w.init(s, &cfg, &sc)
@@ -79,21 +80,21 @@ func Parse(text string, cfg Config) Result {
 		w.init(s, &cfg, nil)
 		w.run()
 	}
-	return w.result(s, &cfg, orig16, normalized, &w)
+	w.result(&r, s, &cfg, orig16, normalized, &w)
+	return r
 }
 
-// result is Parse's Result for the tally t of a walk of s (the NFC text)
-// under cfg, by w (nil when there was no unit to walk); orig16 is the
-// UTF-16 length of the original text when it differs from that of s,
-// else -1.
-func (t *tally) result(s string, cfg *Config, orig16 int, normalized bool, w *walker) Result {
-	r := Result{
-		Normalized: normalized,
-		Text:       s,
-		FitBytes:   t.fit,
-		URLs:       t.urls,
-		Weight:     t.total,
-	}
+// result fills r, zero, with Parse's Result for the tally t of a walk of s
+// (the NFC text) under cfg, by w (nil when there was no unit to walk);
+// orig16 is the UTF-16 length of the original text when it differs from
+// that of s, else -1. (Parse's own result, filled in place: a Result
+// returned by value would be copied once more.)
+func (t *tally) result(r *Result, s string, cfg *Config, orig16 int, normalized bool, w *walker) {
+	r.Normalized = normalized
+	r.Text = s
+	r.FitBytes = t.fit
+	r.URLs = t.urls
+	r.Weight = t.total
 	if orig16 < 0 {
 		orig16 = t.pos16
 	}
@@ -123,7 +124,6 @@ func (t *tally) result(s string, cfg *Config, orig16 int, normalized bool, w *wa
 	} else {
 		r.SafeCutBytes = safeCut(s, t.fit, w, cfg)
 	}
-	return r
 }
 
 // permille is twitter-text's permillage, Math.floor(weighted / limit *
