@@ -326,6 +326,9 @@ const lightWeight = 100
 // isLightRanges reports whether ranges are lightRanges (V2's and V3's),
 // whose weights plainRun knows how to count in bulk (see countLight).
 func isLightRanges(ranges []WeightRange) bool {
+	if len(ranges) == 4 && &ranges[0] == &lightRanges[0] {
+		return true // V2's and V3's own slice
+	}
 	return len(ranges) == 4 &&
 		ranges[0] == WeightRange{0, 4351, lightWeight} &&
 		ranges[1] == WeightRange{8192, 8205, lightWeight} &&
