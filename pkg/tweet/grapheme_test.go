@@ -23,13 +23,13 @@ func clusters(s string) []int {
 }
 
 // TestPlainGrapheme checks the generated table against uniseg, over the
-// whole Basic Multilingual Plane: next to a plain code point, every
+// code points below U+20000: next to a plain code point, every
 // context that a rule of UAX #29 could join to it is split from it.
 func TestPlainGrapheme(t *testing.T) {
 	// Code points that rules join to what follows or precedes them.
 	contexts := []string{"a", "\r", "\u1100", "\u1161", "\uAC00", "\uAC01", "\u11A8", "🇦", "\u0600", "😀", "\u0001", "中"}
 	plain := 0
-	for r := rune(0); r < 0x10000; r++ {
+	for r := rune(0); r < 0x20000; r++ {
 		if !plainGrapheme(r) {
 			continue
 		}
@@ -51,15 +51,15 @@ func TestPlainGrapheme(t *testing.T) {
 			}
 		}
 	}
-	if plain < 50000 {
-		t.Errorf("only %d plain code points in the BMP", plain)
+	if plain < 100000 {
+		t.Errorf("only %d plain code points below U+20000", plain)
 	}
-	for _, r := range []rune{'a', ' ', '\u0627', '\u4E2D', '\u0416', '©'} {
+	for _, r := range []rune{'a', ' ', '\u0627', '\u4E2D', '\u0416', '©', 0x1F600, 0x1F44D} {
 		if !plainGrapheme(r) {
 			t.Errorf("%U is not plain", r)
 		}
 	}
-	for _, r := range []rune{'\r', '\n', '\u0301', '\u200D', '\u093E', '\u0600', '\u1100', '\uAC00', '\u11A8', '\uFE0F', 0x1F600, 0x1F1E6} {
+	for _, r := range []rune{'\r', '\n', '\u0301', '\u200D', '\u093E', '\u0600', '\u1100', '\uAC00', '\u11A8', '\uFE0F', 0x1F3FD, 0x1F1E6, 0x20000} {
 		if plainGrapheme(r) {
 			t.Errorf("%U is plain", r)
 		}
