@@ -216,22 +216,17 @@ scan:
 			// Indic...), in a loop of its own: a run ends less often
 			// than the switch would be entered.
 			for {
-				if clean3>>(w&0x0F)&1 != 0 {
-					// CJK ideographs, Hangul syllables... (see clean3)
-					heavy++
-				} else {
-					e := &tb.t3[(w&0x0F)<<6|w>>8&0x3F]
-					c2 := w >> 16 & 0x3F
-					if e.slow>>c2&1 != 0 {
-						// A combining mark that passes the quick check?
-						r := rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(c2)
-						if r < 0x800 || !st.markPasses(i, props(r)) {
-							break scan
-						}
-						st.markEnd = i + 3
+				e := &tb.t3[(w&0x0F)<<6|w>>8&0x3F]
+				c2 := w >> 16 & 0x3F
+				if e.slow>>c2&1 != 0 {
+					// A combining mark that passes the quick check?
+					r := rune(w&0x0F)<<12 | rune(w>>8&0x3F)<<6 | rune(c2)
+					if r < 0x800 || !st.markPasses(i, props(r)) {
+						break scan
 					}
-					heavy += int(e.heavy >> c2 & 1)
+					st.markEnd = i + 3
 				}
+				heavy += int(e.heavy >> c2 & 1)
 				cont += 2
 				i += 3
 				if i > len(s)-4 {
@@ -410,25 +405,6 @@ type slowTables struct {
 }
 
 var slowEmoji, slowPlain = newSlowTables(true), newSlowTables(false)
-
-// clean3 marks the lead bytes (bit lead&0x0F) of three-byte code points
-// that are all heavy and that neither slowTables marks: U+4000-U+9FFF,
-// U+B000-U+CFFF and U+E000-U+EFFF (CJK ideographs, Hangul syllables,
-// private use).
-var clean3 = func() (m uint16) {
-	for lead := range 16 {
-		clean := true
-		for _, t := range []*slowTables{slowEmoji, slowPlain} {
-			for _, e := range t.t3[lead<<6 : lead<<6+64] {
-				clean = clean && e.slow == 0 && e.heavy == ^uint64(0)
-			}
-		}
-		if clean {
-			m |= 1 << lead
-		}
-	}
-	return m
-}()
 
 // newSlowTables builds slowEmoji (emoji set) or slowPlain.
 func newSlowTables(emoji bool) *slowTables {
