@@ -53,6 +53,7 @@ func Parse(text string, cfg Config) (r Result) {
 	}
 
 	m, fast := newMeter(&cfg)
+	m.ascii = sc.n == len(s)
 	fast = fast && !sc.invalid
 	if fast && sc.dot < 0 && !(cfg.EmojiParsingEnabled && sc.emoji) {
 		// No unit (URL or emoji unit) to walk: the counts give the total.
@@ -60,9 +61,9 @@ func Parse(text string, cfg Config) (r Result) {
 		t.fit, t.fit16 = len(s), t.pos16
 		switch {
 		case t.total <= m.limit:
-		case sc.n == len(s) && m.asciiWeight() > 0 && m.limit >= 0:
-			// All ASCII (one byte per code point): as many fit as the
-			// weight of ASCII allows.
+		case m.ascii && m.asciiWeight() > 0 && m.limit >= 0:
+			// As many fit as the weight of ASCII allows (fitGap's
+			// first case, without the call).
 			t.fit = m.limit / m.asciiWeight()
 			t.fit16 = t.fit
 		default:
@@ -74,6 +75,7 @@ func Parse(text string, cfg Config) (r Result) {
 	var w walker
 	w.init(s, &cfg, &sc)
 	w.fast = fast
+	w.ascii = m.ascii
 	w.astralWeight = m.astral()
 	if !w.fast || !w.runFast(&sc) {
 		w = walker{}
@@ -208,6 +210,8 @@ type walker struct {
 	limit       int  // the limit in weight (MaxWeightedTweetLength × Scale)
 	maxRangeEnd rune // the highest code point any range covers, -1 if none
 	light       bool // the ranges are lightRanges (see countLight)
+
+	ascii bool // the text is all ASCII (w.fast): a code point per byte
 
 	fast bool // runFast may walk the text: the weights are known from scanText's counts (see newMeter), and there is no invalid character
 
@@ -464,7 +468,7 @@ func (w *walker) countGap(stop int) {
 
 // meter returns the meter of w's config (w.fast).
 func (w *walker) meter() meter {
-	return meter{weight: w.weight, heavy: w.cfg.DefaultWeight, limit: w.limit}
+	return meter{weight: w.weight, heavy: w.cfg.DefaultWeight, limit: w.limit, ascii: w.ascii}
 }
 
 // plainTotal is the weight of every code point of the text that sc
@@ -474,6 +478,9 @@ func (w *walker) plainTotal(sc *scanInfo) int { return w.meter().plain(sc) }
 // plainWeight returns the weight of the code points of t counted one by
 // one, and their number of UTF-16 code units (w.fast).
 func (w *walker) plainWeight(t string) (weight, units int) {
+	if w.ascii {
+		return len(t) * w.meter().asciiWeight(), len(t)
+	}
 	if len(t) <= 16 {
 		// An emoji unit, mostly: code point by code point.
 		n, astral, heavy := spanCounts(t)
@@ -497,9 +504,10 @@ func (w *walker) plainWeight(t string) (weight, units int) {
 // scanText's counts: every code point weight, or, for lightRanges (weight
 // -1), lightWeight or heavy (see heavyRune). No weight is negative.
 type meter struct {
-	weight int // weight of every code point, -1 for lightRanges
-	heavy  int // weight of a heavy code point under lightRanges
-	limit  int // the limit in weight
+	weight int  // weight of every code point, -1 for lightRanges
+	heavy  int  // weight of a heavy code point under lightRanges
+	limit  int  // the limit in weight
+	ascii  bool // the text is all ASCII: a code point per byte
 }
 
 // newMeter returns the meter of cfg, or ok false when cfg's weights are
@@ -553,12 +561,20 @@ func (m meter) asciiWeight() int {
 // code units to pos16, as long as the total stays within the limit. It
 // returns where that ends: stop and the new total, or, with over set, the
 // byte offset and UTF-16 offset after the last code point that fits.
-// When the code points that fit at the weight of ASCII are ASCII, one
-// byte each, that is all. Else, under a uniform weight, it skips as many
+// In an all-ASCII text (m.ascii), or when the code points that fit at
+// the weight of ASCII are ASCII, one byte each, that is all. Else, under a uniform weight, it skips as many
 // code points as fit (see skipRunes); under lightRanges, while the weight
 // left covers that many bytes at the heaviest weight, it counts in bulk,
 // then code point by code point.
 func (m meter) fitGap(s string, i, stop, total, pos16 int) (fit, fit16, newTotal int, over bool) {
+	if wt := m.asciiWeight(); wt > 0 && m.ascii && total <= m.limit {
+		// A code point and a UTF-16 code unit per byte.
+		if k := (m.limit - total) / wt; stop-i > k {
+			return i + k, pos16 + k, total + k*wt, true
+		}
+		n := stop - i
+		return stop, pos16 + n, total + n*wt, false
+	}
 	if wt := m.asciiWeight(); wt > 0 {
 		// When the code points that fit at the weight of ASCII are ASCII,
 		// one byte each, that is all.
