@@ -319,6 +319,34 @@ func TestSkipRunes(t *testing.T) {
 	}
 }
 
+// TestSkipRunesBack checks skipRunesBack against a walk back code point by
+// code point.
+func TestSkipRunesBack(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 20000 {
+		s := randomText(r)
+		i := 0
+		for i < len(s) && r.IntN(4) == 0 {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+		k := r.IntN(len(s) + 2)
+		j, astral := skipRunesBack(s, i, len(s), k)
+		wj, wn, wa := len(s), 0, 0
+		for wj > i && wn < k {
+			c, size := utf8.DecodeLastRuneInString(s[i:wj])
+			wj -= size
+			wn++
+			if c >= 0x10000 {
+				wa++
+			}
+		}
+		if j != wj || astral != wa {
+			t.Fatalf("skipRunesBack(%+q, %d, %d, %d) = %d, %d; want %d, %d", s, i, len(s), k, j, astral, wj, wa)
+		}
+	}
+}
+
 // TestPermilleTable checks the looked-up lengths and permillages against
 // twitter-text's floating-point formula.
 func TestPermilleTable(t *testing.T) {

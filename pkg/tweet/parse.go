@@ -66,6 +66,12 @@ func Parse(text string, cfg Config) (r Result) {
 			// first case, without the call).
 			t.fit = m.limit / m.asciiWeight()
 			t.fit16 = t.fit
+		case m.weight > 0 && m.limit >= 0 && 2*(sc.n-m.limit/m.weight) < sc.n:
+			// Every code point weighs the same, and fewer are left out
+			// than fit: skip those from the end.
+			drop := sc.n - m.limit/m.weight
+			j, astral := skipRunesBack(s, 0, len(s), drop)
+			t.fit, t.fit16 = j, sc.units16()-drop-astral
 		default:
 			t.fit, t.fit16, _, _ = m.fitGap(s, 0, len(s), 0, 0)
 		}

@@ -142,6 +142,37 @@ func skipRunes(s string, i, stop, k int) (j, n, units int) {
 	return j, n, n + astral
 }
 
+// skipRunesBack is skipRunes from the end: it returns the byte offset j
+// (i <= j <= stop, on a code point boundary of s, valid UTF-8) such that
+// s[j:stop] holds k code points, or i when s[i:stop] holds fewer, and the
+// number of astral code points (two UTF-16 code units each) in s[j:stop].
+// It reads 8 bytes at a time while more than a word's code points are
+// left to skip.
+func skipRunesBack(s string, i, stop, k int) (j, astral int) {
+	j = stop
+	for j-8 >= i {
+		v := load64(s, j-8)
+		cont := v &^ (v << 1) & hi8 // 10xxxxxx: continuation bytes
+		starts := 8 - bits.OnesCount64(cont)
+		if starts >= k {
+			break
+		}
+		k -= starts
+		astral += bits.OnesCount64(v & (v << 1) & (v << 2) & (v << 3) & hi8)
+		j -= 8
+	}
+	for j > i && k > 0 {
+		j--
+		if c := s[j]; c&0xC0 != 0x80 {
+			k--
+			if c >= 0xF0 {
+				astral++
+			}
+		}
+	}
+	return j, astral
+}
+
 // advanceRunes returns the byte offset of s k code points after byte i, and
 // the UTF-16 length of those code points.
 func advanceRunes(s string, i, k int) (j, units int) {
