@@ -483,8 +483,8 @@ func (c *nfcCounts) addText(t string) {
 // it again.
 //
 // Runs of ASCII go 8 bytes at a time, and the most common change, an
-// ASCII letter and one combining mark that composes with it, is found
-// without leaving the loop (composeASCIIPair). Elsewhere it runs the NFC
+// ASCII letter and one combining mark that composes with it, is made
+// without leaving the loop (asciiPairAt). Elsewhere it runs the NFC
 // quick check, copies what passes in bulk and normalises only the segments
 // that fail it, most of them through composeSegment, the fast path for a
 // starter and code points that all compose with it; the others go through
@@ -494,25 +494,47 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 	copied := 0
 	for i := from; i < len(s); {
 		if s[i] < utf8.RuneSelf {
+			// A run of ASCII, 8 bytes at a time: code points, each.
 			start := i
-			if i = asciiRunEnd(s, i+1); i == len(s) {
-				c.n += i - start
+			for i++; ; i += 8 {
+				if i+8 > len(s) {
+					for i < len(s) && s[i] < utf8.RuneSelf {
+						i++
+					}
+					break
+				}
+				if v := load64(s, i) & hi8; v != 0 {
+					i += bits.TrailingZeros64(v) >> 3
+					break
+				}
+			}
+			c.n += i - start
+			if i == len(s) {
 				break
 			}
-			if r, ok := composeASCIIPair(s, i-1); ok {
-				c.n += i - 1 - start
-				c.addRune(r, 2)
+			if r := asciiPairAt(s, i); r != 0 {
+				// The last letter of the run and the mark at i make r;
+				// it is light or heavy as r > 4351 (see asciiPairAt),
+				// and takes the place of two UTF-16 code units.
+				c.units16++
+				if r > 4351 {
+					c.heavy++
+				}
 				if dst == nil {
 					dst = make([]byte, 0, nfcOutCap(len(s)))
 				}
 				dst = append(dst, s[copied:i-1]...)
-				dst = utf8.AppendRune(dst, r)
+				if r < 0x800 {
+					dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+				} else {
+					dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+				}
 				copied, i = i+2, i+2
 				continue
 			}
 			// The quick check goes on from the last ASCII byte, a
 			// segment boundary.
-			c.n += i - 1 - start
+			c.n--
 			i--
 		}
 		j, bad := quickSpanMode(s, i, true)
@@ -558,20 +580,6 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 	return unsafe.String(unsafe.SliceData(dst), len(dst)), true, false
 }
 
-// asciiRunEnd returns the offset of the first byte of s from i on that is
-// not ASCII, or len(s); it looks at 8 bytes at a time.
-func asciiRunEnd(s string, i int) int {
-	for ; i+8 <= len(s); i += 8 {
-		if v := load64(s, i) & hi8; v != 0 {
-			return i + bits.TrailingZeros64(v)>>3
-		}
-	}
-	for i < len(s) && s[i] < utf8.RuneSelf {
-		i++
-	}
-	return i
-}
-
 // appendNormalized is toNFCFrom's general path for the segment s[i:end]:
 // when NFC changes it, it appends s[copied:i] and the segment's NFC form
 // to dst (made when nil, with s[:copied] to be put in it by the caller,
@@ -598,29 +606,32 @@ func appendNormalized(dst []byte, s string, copied, i, end int, c *nfcCounts) ([
 	return dst, true
 }
 
-// composeASCIIPair is toNFCFrom's fastest path, for the segment of s that
-// starts at i (a segment boundary): when it is an ASCII starter and a
-// two-byte combining mark that composes with it (see nfcCompASCII),
-// followed by ASCII or the end of s, its NFC form is their composite r,
-// and the segment is 3 bytes (2 UTF-16 code units) long. That is
-// composeSegment's result, found with one table look-up: a mark that
-// composes is NFC_Quick_Check=Maybe, without decomposition, and ASCII is
-// a segment boundary.
-func composeASCIIPair(s string, i int) (r rune, ok bool) {
-	if i < 0 || i+3 > len(s) || i+3 < len(s) && s[i+3] >= utf8.RuneSelf {
-		return 0, false
+// asciiPairAt is toNFCFrom's fastest path: i is the offset of a byte
+// that is not ASCII after an ASCII byte of s. When they begin a segment
+// (see quickSpan) made of an ASCII starter and one two-byte combining mark
+// that composes with it (see nfcCompASCII), followed by ASCII or the end
+// of s, it returns their composite, the NFC form of the segment; else 0.
+// That is composeSegment's result, found with one table look-up: a mark
+// that composes is NFC_Quick_Check=Maybe, without decomposition, and
+// ASCII is a segment boundary.
+//
+// The composites are all below U+10000, neither invalid characters nor
+// code points that emojiMatters, and light exactly when they are not above
+// U+10FF (TestNFCASCIIPairs checks it), which toNFCFrom's counts rely on.
+func asciiPairAt(s string, i int) uint16 {
+	if i < 1 || i+2 > len(s) || i+2 < len(s) && s[i+2] >= utf8.RuneSelf {
+		return 0
 	}
-	a, c1, c2 := s[i], s[i+1], s[i+2]
+	a, c1, c2 := s[i-1], s[i], s[i+1]
 	// U+0300-U+037F: CC or CD, then a continuation byte.
 	if a >= utf8.RuneSelf || c1&^1 != 0xCC || c2&0xC0 != 0x80 {
-		return 0, false
+		return 0
 	}
 	k := uint32(c1&1)<<6 | uint32(c2&0x3F) // the mark is U+0300+k
 	if k >= uint32(len(nfcCompASCII[0])) {
-		return 0, false
+		return 0
 	}
-	c := nfcCompASCII[a][k]
-	return rune(c), c != 0
+	return nfcCompASCII[a][k]
 }
 
 // nfcOutCap is the capacity of toNFCFrom's output for an n-byte text: NFC

@@ -635,6 +635,32 @@ func TestNFCFromCounts(t *testing.T) {
 	}
 }
 
+// TestNFCASCIIPairs checks what toNFCFrom's counts of asciiPairAt's
+// composites rely on: each is below U+10000, not an invalid character, not
+// a code point that emojiMatters, and heavy exactly when above U+10FF.
+func TestNFCASCIIPairs(t *testing.T) {
+	pairs := 0
+	for a := range nfcCompASCII {
+		for k, c := range nfcCompASCII[a] {
+			if c == 0 {
+				continue
+			}
+			pairs++
+			r := rune(c)
+			if r >= 0x10000 || isInvalidChar(r) || emojiMatters(r) || heavyRune(r) != (r > 4351) {
+				t.Errorf("%U %U -> %U breaks toNFCFrom's counts", rune(a), rune(0x300+k), r)
+			}
+			s := string(rune(a)) + string(rune(0x300+k))
+			if got := rune(asciiPairAt(s, 1)); got != r || toNFCSlow(s) != string(r) {
+				t.Errorf("%+q: asciiPairAt %U, toNFCSlow %+q, want %U", s, got, toNFCSlow(s), r)
+			}
+		}
+	}
+	if pairs < 200 {
+		t.Errorf("only %d pairs in nfcCompASCII", pairs)
+	}
+}
+
 // TestNFCComposeASCII checks compose's dense table for ASCII first runes
 // (nfcCompASCII) against the generic pair search and x/text.
 func TestNFCComposeASCII(t *testing.T) {
@@ -655,7 +681,7 @@ func TestNFCComposeASCII(t *testing.T) {
 }
 
 // TestNFCComposeSegment checks toNFCFrom's fast paths (composeSegment, and
-// composeASCIIPair against it) against normalize on
+// asciiPairAt against it) against normalize on
 // random segments made of starters, marks that compose with them, marks
 // that do not, out of canonical order or blocked, Hangul jamo and invalid
 // UTF-8.
@@ -674,13 +700,13 @@ func TestNFCComposeSegment(t *testing.T) {
 		}
 		s := sb.String()
 		r, end, units16, ok := composeSegment(s, 0)
-		if pr, pok := composeASCIIPair(s, 0); pok {
+		if pr := rune(asciiPairAt(s, 1)); pr != 0 {
 			pairs++
 			if !ok || end != 3 || pr != r {
-				t.Fatalf("composeASCIIPair(%+q) = %U; composeSegment gives %U, %d bytes, %v", s, pr, r, end, ok)
+				t.Fatalf("asciiPairAt(%+q, 1) = %U; composeSegment gives %U, %d bytes, %v", s, pr, r, end, ok)
 			}
 		} else if ok && end == 3 && s[0] < utf8.RuneSelf && (len(s) == 3 || s[3] < utf8.RuneSelf) {
-			t.Fatalf("composeASCIIPair(%+q) misses a pair composeSegment composes to %U", s, r)
+			t.Fatalf("asciiPairAt(%+q, 1) misses a pair composeSegment composes to %U", s, r)
 		}
 		if !ok {
 			continue
