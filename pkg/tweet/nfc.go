@@ -484,7 +484,7 @@ func (c *nfcCounts) addText(t string) {
 //
 // Runs of ASCII go 8 bytes at a time, and the most common change, an
 // ASCII letter and one combining mark that composes with it, is made
-// without leaving the loop (asciiPairAt). Elsewhere it runs the NFC
+// without leaving the loop (asciiPair). Elsewhere it runs the NFC
 // quick check, copies what passes in bulk and normalises only the segments
 // that fail it, most of them through composeSegment, the fast path for a
 // starter and code points that all compose with it; the others go through
@@ -492,9 +492,14 @@ func (c *nfcCounts) addText(t string) {
 func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid bool) {
 	var dst []byte // nil until the text changes; then s[:copied] is in it
 	copied := 0
+	// The loop counts the ASCII code points it passes, and the composites
+	// of asciiPair, which are each light or heavy as they are above U+10FF
+	// and take the place of two UTF-16 code units (see asciiPair), here;
+	// c when it ends.
+	ascii, pairs, heavyPairs := 0, 0, 0
 	for i := from; i < len(s); {
 		if s[i] < utf8.RuneSelf {
-			// A run of ASCII, 8 bytes at a time: code points, each.
+			// A run of ASCII, 8 bytes at a time.
 			start := i
 			for i++; ; i += 8 {
 				if i+8 > len(s) {
@@ -508,42 +513,51 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 					break
 				}
 			}
-			c.n += i - start
-			if i == len(s) {
-				break
-			}
-			if r := asciiPairAt(s, i); r != 0 {
-				// The last letter of the run and the mark at i make r;
-				// it is light or heavy as r > 4351 (see asciiPairAt),
-				// and takes the place of two UTF-16 code units.
-				c.units16++
-				if r > 4351 {
-					c.heavy++
+			ascii += i - start
+			if i+1 >= len(s) {
+				if i == len(s) {
+					break
 				}
-				if dst == nil {
-					dst = make([]byte, 0, nfcOutCap(len(s)))
+			} else if i+2 == len(s) || s[i+2] < utf8.RuneSelf {
+				// The run's last letter and the two bytes at i may make a
+				// composite r: a segment of its own, then.
+				if r := asciiPair(s[i-1], s[i], s[i+1]); r != 0 {
+					ascii--
+					pairs++
+					if r > 4351 {
+						heavyPairs++
+					}
+					if dst == nil {
+						dst = make([]byte, 0, nfcOutCap(len(s)))
+					}
+					dst = append(dst, s[copied:i-1]...)
+					if r < 0x800 {
+						dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+					} else {
+						dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+					}
+					copied, i = i+2, i+2
+					continue
 				}
-				dst = append(dst, s[copied:i-1]...)
-				if r < 0x800 {
-					dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
-				} else {
-					dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
-				}
-				copied, i = i+2, i+2
-				continue
 			}
 			// The quick check goes on from the last ASCII byte, a
 			// segment boundary.
-			c.n--
+			ascii--
 			i--
 		}
-		j, bad := quickSpanMode(s, i, true)
-		if bad {
-			return s, false, true
-		}
-		c.addText(s[i:j])
-		if i = j; i == len(s) {
-			break
+		// Where a two-byte mark follows ASCII, the segment of the ASCII
+		// byte fails the loose quick check: try composeSegment at once.
+		if s[i] >= utf8.RuneSelf || i+1 >= len(s) || s[i+1]&^1 != 0xCC {
+			j, bad := quickSpanMode(s, i, true)
+			if bad {
+				return s, false, true
+			}
+			if j > i {
+				c.addText(s[i:j])
+			}
+			if i = j; i == len(s) {
+				break
+			}
 		}
 		if r, end, units16, ok := composeSegment(s, i); ok {
 			c.addRune(r, units16)
@@ -572,6 +586,9 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 		}
 		i = end
 	}
+	c.n += ascii + pairs
+	c.heavy += heavyPairs
+	c.units16 += pairs
 	if dst == nil {
 		return s, false, false
 	}
@@ -606,32 +623,24 @@ func appendNormalized(dst []byte, s string, copied, i, end int, c *nfcCounts) ([
 	return dst, true
 }
 
-// asciiPairAt is toNFCFrom's fastest path: i is the offset of a byte
-// that is not ASCII after an ASCII byte of s. When they begin a segment
-// (see quickSpan) made of an ASCII starter and one two-byte combining mark
-// that composes with it (see nfcCompASCII), followed by ASCII or the end
-// of s, it returns their composite, the NFC form of the segment; else 0.
-// That is composeSegment's result, found with one table look-up: a mark
-// that composes is NFC_Quick_Check=Maybe, without decomposition, and
-// ASCII is a segment boundary.
+// asciiPair is toNFCFrom's fastest path: given the ASCII byte a and the
+// next two bytes c1, c2 of a text, followed by ASCII or its end, it returns
+// the composite of a and the two-byte combining mark c1 c2 when they make
+// one (see nfcCompASCII), the NFC form of that segment (a, then the mark,
+// then a segment boundary); else 0. That is composeSegment's result, found
+// with one table look-up: a mark that composes is NFC_Quick_Check=Maybe,
+// without decomposition, and ASCII is a segment boundary.
 //
 // The composites are all below U+10000, neither invalid characters nor
 // code points that emojiMatters, and light exactly when they are not above
 // U+10FF (TestNFCASCIIPairs checks it), which toNFCFrom's counts rely on.
-func asciiPairAt(s string, i int) uint16 {
-	if i < 1 || i+2 > len(s) || i+2 < len(s) && s[i+2] >= utf8.RuneSelf {
+func asciiPair(a, c1, c2 byte) uint16 {
+	// U+0300-U+037F, U+0300+k: CC or CD, then a continuation byte.
+	k := uint(c1&1)<<6 | uint(c2&0x3F)
+	if c1&^1 != 0xCC || c2&0xC0 != 0x80 || k >= uint(len(nfcCompASCII[0])) {
 		return 0
 	}
-	a, c1, c2 := s[i-1], s[i], s[i+1]
-	// U+0300-U+037F: CC or CD, then a continuation byte.
-	if a >= utf8.RuneSelf || c1&^1 != 0xCC || c2&0xC0 != 0x80 {
-		return 0
-	}
-	k := uint32(c1&1)<<6 | uint32(c2&0x3F) // the mark is U+0300+k
-	if k >= uint32(len(nfcCompASCII[0])) {
-		return 0
-	}
-	return nfcCompASCII[a][k]
+	return nfcCompASCII[a&0x7F][k]
 }
 
 // nfcOutCap is the capacity of toNFCFrom's output for an n-byte text: NFC
@@ -670,6 +679,9 @@ func composeSegment(s string, i int) (r rune, end, units16 int, ok bool) {
 		var m int
 		if c0 := s[j]; c0 >= 0xC2 && c0 < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
 			x, m = rune(c0&0x1F)<<6|rune(s[j+1]&0x3F), 2
+		} else if c0 == 0xE1 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+			// U+1000-U+1FFF: Hangul jamo, Latin with marks above...
+			x, m = 0x1000|rune(s[j+1]&0x3F)<<6|rune(s[j+2]&0x3F), 3
 		} else {
 			x, m = utf8.DecodeRuneInString(s[j:])
 		}

@@ -635,7 +635,7 @@ func TestNFCFromCounts(t *testing.T) {
 	}
 }
 
-// TestNFCASCIIPairs checks what toNFCFrom's counts of asciiPairAt's
+// TestNFCASCIIPairs checks what toNFCFrom's counts of asciiPair's
 // composites rely on: each is below U+10000, not an invalid character, not
 // a code point that emojiMatters, and heavy exactly when above U+10FF.
 func TestNFCASCIIPairs(t *testing.T) {
@@ -651,8 +651,8 @@ func TestNFCASCIIPairs(t *testing.T) {
 				t.Errorf("%U %U -> %U breaks toNFCFrom's counts", rune(a), rune(0x300+k), r)
 			}
 			s := string(rune(a)) + string(rune(0x300+k))
-			if got := rune(asciiPairAt(s, 1)); got != r || toNFCSlow(s) != string(r) {
-				t.Errorf("%+q: asciiPairAt %U, toNFCSlow %+q, want %U", s, got, toNFCSlow(s), r)
+			if got := rune(asciiPair(s[0], s[1], s[2])); got != r || toNFCSlow(s) != string(r) {
+				t.Errorf("%+q: asciiPair %U, toNFCSlow %+q, want %U", s, got, toNFCSlow(s), r)
 			}
 		}
 	}
@@ -681,7 +681,7 @@ func TestNFCComposeASCII(t *testing.T) {
 }
 
 // TestNFCComposeSegment checks toNFCFrom's fast paths (composeSegment, and
-// asciiPairAt against it) against normalize on
+// asciiPair against it) against normalize on
 // random segments made of starters, marks that compose with them, marks
 // that do not, out of canonical order or blocked, Hangul jamo and invalid
 // UTF-8.
@@ -700,13 +700,15 @@ func TestNFCComposeSegment(t *testing.T) {
 		}
 		s := sb.String()
 		r, end, units16, ok := composeSegment(s, 0)
-		if pr := rune(asciiPairAt(s, 1)); pr != 0 {
-			pairs++
-			if !ok || end != 3 || pr != r {
-				t.Fatalf("asciiPairAt(%+q, 1) = %U; composeSegment gives %U, %d bytes, %v", s, pr, r, end, ok)
+		if len(s) >= 3 && s[0] < utf8.RuneSelf && (len(s) == 3 || s[3] < utf8.RuneSelf) {
+			if pr := rune(asciiPair(s[0], s[1], s[2])); pr != 0 {
+				pairs++
+				if !ok || end != 3 || pr != r {
+					t.Fatalf("asciiPair(%+q) = %U; composeSegment gives %U, %d bytes, %v", s, pr, r, end, ok)
+				}
+			} else if ok && end == 3 {
+				t.Fatalf("asciiPair(%+q) misses a pair composeSegment composes to %U", s, r)
 			}
-		} else if ok && end == 3 && s[0] < utf8.RuneSelf && (len(s) == 3 || s[3] < utf8.RuneSelf) {
-			t.Fatalf("asciiPairAt(%+q, 1) misses a pair composeSegment composes to %U", s, r)
 		}
 		if !ok {
 			continue
