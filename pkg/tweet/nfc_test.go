@@ -567,7 +567,7 @@ func FuzzNFC(f *testing.F) {
 	})
 }
 
-// toNFCSlow is toNFC without its fast paths (composeASCIIPair,
+// toNFCSlow is toNFC without its fast paths (asciiPair,
 // composeSegment, the loose quick check): every segment that fails the
 // strict quick check goes through normalize. It is the oracle of
 // checkNFCFrom.

@@ -15,7 +15,7 @@ type scanInfo struct {
 	// segment where the NFC quick check failed (see quickSpan): s[:end] is
 	// in NFC. With bad set, the scan stopped at end, the first byte that
 	// is not valid UTF-8, and the rest of scanInfo means nothing.
-	// Everything else describes all of s.
+	// Everything else describes s[:end] (all of s once resume has run).
 	end int
 	bad bool
 	// n counts code points, astral those above U+FFFF (two UTF-16 code
@@ -25,13 +25,13 @@ type scanInfo struct {
 	invalid bool
 	// dot is the first offset where extract.IsURLDot holds, -1 if none:
 	// a text without one holds no URL. When the quick check failed, dot
-	// holds only for s[:end-1] (see findDot).
+	// holds only for s[:end-1] (see resume).
 	dot int
 	// emoji reports a code point that may make an emoji unit weigh other
 	// than the code points it spans (see emojiMatters); without one, every
 	// emoji unit is a single code point of DefaultWeight and counting it
 	// as a plain code point gives the same result. It may be set without
-	// one (past a failed quick check).
+	// one (past a failed quick check, see resume).
 	emoji bool
 
 	touch byte // see touch
