@@ -75,35 +75,11 @@ func scanText(s string, check, emoji bool, sc *scanInfo) {
 	if !emoji {
 		st.flags = scanEmoji // nothing to look for
 	}
-	scanFrom(s, 0, check, emoji, &st, sc)
-}
-
-// resume finishes the scan of a text whose NFC quick check failed at
-// sc.end (scanText stopped there, see scanInfo.end), for s, its NFC form,
-// whose first sc.end bytes are those of the text and whose rest toNFCFrom
-// counted in c: it adds c to the counts of s[:sc.end] and looks for the
-// first URL dot from sc.end-1 on, where the bytes after it may have
-// changed. emoji is as scanText's. sc then describes all of s, and sc.end
-// is len(s).
-func (sc *scanInfo) resume(s string, emoji bool, c *nfcCounts) {
-	sc.n += c.n
-	sc.astral += c.astral
-	sc.heavy += c.heavy
-	sc.invalid = sc.invalid || c.invalid
-	sc.emoji = sc.emoji || emoji && c.emoji
-	if sc.dot < 0 {
-		sc.dot = extract.FirstURLDot(s, max(sc.end-1, 0))
-	}
-	sc.end = len(s)
-}
-
-// scanFrom is scanText's loop from byte i of s, with what it has counted
-// of s[:i] in st; it fills sc when it ends.
-func scanFrom(s string, i int, check, emoji bool, st *scanState, sc *scanInfo) {
+	i := 0
 	for {
 		// The common code points, in scanRun's loop without calls; then
 		// one code point scanRun leaves, if any.
-		if i = scanRun(s, i, st); i >= len(s) {
+		if i = scanRun(s, i, &st); i >= len(s) {
 			break
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -598,3 +574,22 @@ var lightUnitC2, lightUnitE280 = func() (c2, e280 uint64) {
 	}
 	return
 }()
+
+// resume finishes the scan of a text whose NFC quick check failed at
+// sc.end (scanText stopped there, see scanInfo.end), for s, its NFC form,
+// whose first sc.end bytes are those of the text and whose rest toNFCFrom
+// counted in c: it adds c to the counts of s[:sc.end] and looks for the
+// first URL dot from sc.end-1 on, where the bytes after it may have
+// changed. emoji is as scanText's. sc then describes all of s, and sc.end
+// is len(s).
+func (sc *scanInfo) resume(s string, emoji bool, c *nfcCounts) {
+	sc.n += c.n
+	sc.astral += c.astral
+	sc.heavy += c.heavy
+	sc.invalid = sc.invalid || c.invalid
+	sc.emoji = sc.emoji || emoji && c.emoji
+	if sc.dot < 0 {
+		sc.dot = extract.FirstURLDot(s, max(sc.end-1, 0))
+	}
+	sc.end = len(s)
+}
