@@ -34,7 +34,7 @@ func parseGeneral(text string, cfg Config) Result {
 	normalized := false
 	class, prefix := classifyPrefix(s)
 	if class == textMaybeNotNFC {
-		nfc, changed, invalid := toNFCFrom(s, prefix, nil)
+		nfc, changed, invalid := toNFCFrom(s, prefix, &nfcCounts{})
 		switch {
 		case invalid:
 			class = textInvalidUTF8
@@ -135,6 +135,7 @@ func TestFastPaths(t *testing.T) {
 	r := rand.New(rand.NewPCG(seed, 1))
 	g := &textGen{r: rand.New(rand.NewPCG(seed, 2))}
 	ng := &nfcTextGen{r: rand.New(rand.NewPCG(seed, 3))}
+	eg := rand.New(rand.NewPCG(seed, 6))
 	bad := 0
 	check := func(s string) {
 		if !checkFast(t, s) {
@@ -160,6 +161,7 @@ func TestFastPaths(t *testing.T) {
 			s = strings.Join(pieces[:len(pieces)/2], "") + randomText(r)
 		}
 		check(s)
+		check(nfcEdgeText(eg))
 		if len(s) > 0 {
 			b := []byte(s)
 			for k := r.IntN(3); k >= 0; k-- {
@@ -174,7 +176,9 @@ func TestFastPaths(t *testing.T) {
 // the UTF-8 check and the NFC quick check (classifyPrefix), the counts
 // (countLight), the invalid characters (IndexInvalid), the first URL dot
 // (extract.FirstURLDot) and the emoji flag (every code point that
-// emojiMatters).
+// emojiMatters); for a text that fails the quick check, the same of its
+// NFC form after toNFCFrom (checked against toNFC, and its UTF-16 delta)
+// and resume.
 func TestScanText(t *testing.T) {
 	r := rand.New(rand.NewPCG(reftest.Seed(t, *fastSeed), 4))
 	g := &textGen{r: r}
@@ -182,8 +186,9 @@ func TestScanText(t *testing.T) {
 	for _, x := range corpus.Texts(1, 2000) {
 		texts = append(texts, x.Text)
 	}
+	ng := &nfcTextGen{r: rand.New(rand.NewPCG(reftest.Seed(t, *fastSeed), 5))}
 	for range 20000 {
-		texts = append(texts, strings.Join(g.text(), ""), randomText(r))
+		texts = append(texts, strings.Join(g.text(), ""), randomText(r), ng.text()+strings.Join(g.text(), ""), nfcEdgeText(r))
 	}
 	for _, s := range texts {
 		for _, wantEmoji := range []bool{false, true} {
@@ -202,27 +207,72 @@ func TestScanText(t *testing.T) {
 			if want := map[textClass]int{textNFC: len(s), textMaybeNotNFC: prefix}[class]; sc.end != want {
 				t.Fatalf("%+q: scanText stops the quick check at %d, classifyPrefix at %d", s, sc.end, want)
 			}
-			n, astral, heavy, _ := countLight(s)
+			// Stopped at the failed quick check, scanText counts the
+			// prefix; resume counts on over the NFC text.
+			n, astral, heavy, _ := countLight(s[:sc.end])
 			if sc.n != n || sc.astral != astral || sc.heavy != heavy {
-				t.Fatalf("%+q: scanText counts %d, %d astral, %d heavy; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, n, astral, heavy)
+				t.Fatalf("%+q: scanText counts %d, %d astral, %d heavy up to %d; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, sc.end, n, astral, heavy)
 			}
-			if inv := IndexInvalid(s) >= 0; sc.invalid != inv {
-				t.Fatalf("%+q: scanText invalid %v, want %v", s, sc.invalid, inv)
+			if want := extract.FirstURLDot(s[:sc.end], 0); sc.dot != want && sc.end == len(s) {
+				t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
 			}
-			if sc.end == len(s) {
-				if want := extract.FirstURLDot(s, 0); sc.dot != want {
-					t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
+			nfc, stopped := s, sc.end
+			if sc.end < len(s) {
+				var c nfcCounts
+				out, _, invalid := toNFCFrom(s, sc.end, &c)
+				if invalid {
+					t.Fatalf("%+q: toNFCFrom reports valid UTF-8 as invalid", s)
+				}
+				if nfc = toNFC(s); out != nfc {
+					t.Fatalf("%+q: toNFCFrom from %d gives %+q, toNFC %+q", s, sc.end, out, nfc)
+				}
+				if want := utf16Len(s) - utf16Len(nfc); c.units16 != want {
+					t.Fatalf("%+q: toNFCFrom shortens by %d UTF-16 units, want %d", s, c.units16, want)
+				}
+				sc.resume(nfc, wantEmoji, &c)
+				if sc.end != len(nfc) {
+					t.Fatalf("%+q: resume leaves end %d, want %d", s, sc.end, len(nfc))
 				}
 			}
+			n, astral, heavy, _ = countLight(nfc)
+			if sc.n != n || sc.astral != astral || sc.heavy != heavy {
+				t.Fatalf("%+q: scanText and resume count %d, %d astral, %d heavy; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, n, astral, heavy)
+			}
+			if inv := IndexInvalid(nfc) >= 0; sc.invalid != inv {
+				t.Fatalf("%+q: scanText invalid %v, want %v", s, sc.invalid, inv)
+			}
+			if want := extract.FirstURLDot(nfc, 0); sc.dot != want {
+				t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
+			}
 			matters := false
-			for _, r := range s {
+			for _, r := range nfc {
 				matters = matters || emojiMatters(r)
 			}
-			if wantEmoji && matters && !sc.emoji || sc.end == len(s) && sc.emoji != (wantEmoji && matters) {
+			if wantEmoji && matters && !sc.emoji || stopped == len(s) && sc.emoji != (wantEmoji && matters) {
 				t.Fatalf("%+q: scanText emoji %v, want %v", s, sc.emoji, wantEmoji && matters)
 			}
 		}
 	}
+}
+
+// nfcEdgePieces are what nfcEdgeText strings together: starters and marks
+// that compose, reorder or block, singletons that NFC replaces by ASCII
+// (U+037E by ';', which is no domain character, U+212A by 'K'), URL dots,
+// invalid characters, emoji joiners and light emoji units, and jamo.
+var nfcEdgePieces = []string{
+	"a", "e", "o", "K", ".", ";", "/", " ", "\u037e", "\u212a", "\u0301", "\u0323", "\u0302", "\u031b", "\u0338", "=",
+	"\ufeff", "\uffff", "\u200d", "\ufe0f", "\u20e3", "\u00a9", "\u2122", "\u1100", "\u1161", "\u11a8", "\uac00",
+	"\U0001f600", "\U0001f3fb", "\U00011099", "\U000110ba", "\u00e9", "\u1ec7", "\u0344", "\u0f73", "\u0958",
+}
+
+// nfcEdgeText returns a short text of nfcEdgePieces: NFC changes most of
+// them next to dots, invalid characters and emoji joiners.
+func nfcEdgeText(r *rand.Rand) string {
+	var b strings.Builder
+	for k := 1 + r.IntN(24); k > 0; k-- {
+		b.WriteString(nfcEdgePieces[r.IntN(len(nfcEdgePieces))])
+	}
+	return b.String()
 }
 
 // TestEmojiMatters checks what the emoji flag of scanText relies on:

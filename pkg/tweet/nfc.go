@@ -422,34 +422,55 @@ func sameText(rs []ccRune, s string) bool {
 
 // toNFC returns the NFC form of s (valid UTF-8).
 func toNFC(s string) string {
-	n, _, _ := toNFCFrom(s, 0, nil)
+	var c nfcCounts
+	n, _, _ := toNFCFrom(s, 0, &c)
 	return n
 }
 
-// nfcDelta counts what toNFCFrom changes, as scanText counts (see
-// scanInfo): the code points it puts in minus those it takes out, and
-// among them the astral and the heavy ones; emoji reports a code point it
-// puts in that emojiMatters.
-type nfcDelta struct {
+// nfcCounts is what toNFCFrom counts of its output from `from` on, as
+// scanText counts a text (see scanInfo): n code points, astral those above
+// U+FFFF, heavy those outside lightRanges; invalid reports an invalid
+// character (see isInvalidChar) and emoji a code point that emojiMatters
+// (it may be set without one). units16 is how much shorter, in UTF-16
+// code units, the output is than the input.
+type nfcCounts struct {
 	n, astral, heavy int
-	emoji            bool
+	invalid, emoji   bool
+	units16          int
 }
 
-// replace counts the replacement of the code points of old by rs.
-func (d *nfcDelta) replace(old string, rs ...rune) {
-	if d == nil {
-		return
+// addRune counts the code point r, put in the output for old16 UTF-16
+// code units of the input.
+func (c *nfcCounts) addRune(r rune, old16 int) {
+	c.n++
+	c.units16 += old16 - 1
+	if r >= 0x10000 {
+		c.astral++
+		c.units16--
 	}
-	n, astral, heavy := spanCounts(old)
-	d.n, d.astral, d.heavy = d.n-n+len(rs), d.astral-astral, d.heavy-heavy
-	for _, r := range rs {
-		if r >= 0x10000 {
-			d.astral++
-		}
-		if heavyRune(r) {
-			d.heavy++
-		}
-		d.emoji = d.emoji || emojiMatters(r)
+	if heavyRune(r) {
+		c.heavy++
+	}
+	if r >= 0xFEFF && isInvalidChar(r) {
+		c.invalid = true
+	}
+	// emojiMatters holds only in emojiMattersRanges.
+	if (uint32(r-0x80) < 0x40 || r >= 0x2000) && emojiMatters(r) {
+		c.emoji = true
+	}
+}
+
+// addText counts t, a piece of the input that the output keeps as it is.
+func (c *nfcCounts) addText(t string) {
+	n, astral, heavy, maybeInvalid := countLight(t)
+	c.n += n
+	c.astral += astral
+	c.heavy += heavy
+	if maybeInvalid && IndexInvalid(t) >= 0 {
+		c.invalid = true
+	}
+	if !c.emoji && mayHoldEmojiMatters(t) {
+		c.emoji = true
 	}
 }
 
@@ -457,32 +478,94 @@ func (d *nfcDelta) replace(old string, rs ...rune) {
 // NFC and to end at a segment boundary (as classifyPrefix returns). It
 // reports whether the text changed; when it did not, it returns s itself
 // and allocates nothing. It stops and reports invalid when it meets a byte
-// that is not valid UTF-8. When d is not nil, it counts there what it
-// replaces.
+// that is not valid UTF-8 (the counts then mean nothing). It counts in c
+// its output from `from` on (see nfcCounts), so that Parse need not scan
+// it again.
 //
-// It copies the runs that pass the quick check in bulk and normalises only
-// the segments that fail it, most of them through composeSegment, the fast
-// path for a starter and code points that all compose with it; the others
-// go through normalize. The output is built in one []byte, sized once.
-func toNFCFrom(s string, from int, d *nfcDelta) (out string, changed, invalid bool) {
-	var buf [nfcStack]ccRune
+// Runs of ASCII go 8 bytes at a time, and the most common change, an
+// ASCII letter and one combining mark that composes with it, is made
+// without leaving the loop (asciiPair). Elsewhere it runs the NFC
+// quick check, copies what passes in bulk and normalises only the segments
+// that fail it, most of them through composeSegment, the fast path for a
+// starter and code points that all compose with it; the others go through
+// normalize. The output is built in one []byte, sized once.
+func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid bool) {
 	var dst []byte // nil until the text changes; then s[:copied] is in it
 	copied := 0
-	for i := from; ; {
-		var bad bool
-		if i, bad = quickSpanMode(s, i, true); bad {
-			return s, false, true
+	// The loop counts the ASCII code points it passes, and the composites
+	// of asciiPair, which are each light or heavy as they are above U+10FF
+	// and take the place of two UTF-16 code units (see asciiPair), here;
+	// c when it ends.
+	ascii, pairs, heavyPairs := 0, 0, 0
+	for i := from; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			// A run of ASCII, 8 bytes at a time.
+			start := i
+			for i++; ; i += 8 {
+				if i+8 > len(s) {
+					for i < len(s) && s[i] < utf8.RuneSelf {
+						i++
+					}
+					break
+				}
+				if v := load64(s, i) & hi8; v != 0 {
+					i += bits.TrailingZeros64(v) >> 3
+					break
+				}
+			}
+			ascii += i - start
+			if i+1 >= len(s) {
+				if i == len(s) {
+					break
+				}
+			} else if i+2 == len(s) || s[i+2] < utf8.RuneSelf {
+				// The run's last letter and the two bytes at i may make a
+				// composite r: a segment of its own, then.
+				if r := asciiPair(s[i-1], s[i], s[i+1]); r != 0 {
+					ascii--
+					pairs++
+					if r > 4351 {
+						heavyPairs++
+					}
+					if dst == nil {
+						dst = make([]byte, 0, nfcOutCap(len(s)))
+					}
+					dst = append(dst, s[copied:i-1]...)
+					if r < 0x800 {
+						dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+					} else {
+						dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+					}
+					copied, i = i+2, i+2
+					continue
+				}
+			}
+			// The quick check goes on from the last ASCII byte, a
+			// segment boundary.
+			ascii--
+			i--
 		}
-		if i == len(s) {
-			break
+		// Where a two-byte mark follows ASCII, the segment of the ASCII
+		// byte fails the loose quick check: try composeSegment at once.
+		if s[i] >= utf8.RuneSelf || i+1 >= len(s) || s[i+1]&^1 != 0xCC {
+			j, bad := quickSpanMode(s, i, true)
+			if bad {
+				return s, false, true
+			}
+			if j > i {
+				c.addText(s[i:j])
+			}
+			if i = j; i == len(s) {
+				break
+			}
 		}
-		if r, end, ok := composeSegment(s, i); ok {
+		if r, end, units16, ok := composeSegment(s, i); ok {
+			c.addRune(r, units16)
 			if dst == nil {
 				dst = make([]byte, 0, nfcOutCap(len(s)))
 			}
 			dst = append(dst, s[copied:i]...)
 			dst = utf8.AppendRune(dst, r)
-			d.replace(s[i:end], r)
 			copied, i = end, end
 			continue
 		}
@@ -490,28 +573,22 @@ func toNFCFrom(s string, from int, d *nfcDelta) (out string, changed, invalid bo
 		// one passes it (and perhaps more), or stops at i again. When it
 		// meets invalid UTF-8 past i, the loose check reports it next.
 		if j, _ := quickSpan(s, i); j > i {
+			c.addText(s[i:j])
 			i = j
 			continue
 		}
 		end := nextSegment(s, i)
-		if rs := normalize(buf[:0], s[i:end]); !sameText(rs, s[i:end]) {
-			if dst == nil {
-				dst = make([]byte, 0, nfcOutCap(len(s)))
-			}
-			dst = append(dst, s[copied:i]...)
-			for _, x := range rs {
-				dst = utf8.AppendRune(dst, x.r)
-			}
-			if d != nil {
-				d.replace(s[i:end])
-				for _, x := range rs {
-					d.replace("", x.r)
-				}
-			}
+		var ok bool
+		if dst, ok = appendNormalized(dst, s, copied, i, end, c); ok {
 			copied = end
+		} else {
+			c.addText(s[i:end])
 		}
 		i = end
 	}
+	c.n += ascii + pairs
+	c.heavy += heavyPairs
+	c.units16 += pairs
 	if dst == nil {
 		return s, false, false
 	}
@@ -520,13 +597,60 @@ func toNFCFrom(s string, from int, d *nfcDelta) (out string, changed, invalid bo
 	return unsafe.String(unsafe.SliceData(dst), len(dst)), true, false
 }
 
+// appendNormalized is toNFCFrom's general path for the segment s[i:end]:
+// when NFC changes it, it appends s[copied:i] and the segment's NFC form
+// to dst (made when nil, with s[:copied] to be put in it by the caller,
+// see toNFCFrom), counts what it puts in c and reports true. Its buffer,
+// out of toNFCFrom's frame, costs nothing to the segments that do not
+// come here.
+//
+//go:noinline
+func appendNormalized(dst []byte, s string, copied, i, end int, c *nfcCounts) ([]byte, bool) {
+	var buf [nfcStack]ccRune
+	rs := normalize(buf[:0], s[i:end])
+	if sameText(rs, s[i:end]) {
+		return dst, false
+	}
+	if dst == nil {
+		dst = make([]byte, 0, nfcOutCap(len(s)))
+	}
+	dst = append(dst, s[copied:i]...)
+	c.units16 += utf16Len(s[i:end])
+	for _, x := range rs {
+		dst = utf8.AppendRune(dst, x.r)
+		c.addRune(x.r, 0)
+	}
+	return dst, true
+}
+
+// asciiPair is toNFCFrom's fastest path: given the ASCII byte a and the
+// next two bytes c1, c2 of a text, followed by ASCII or its end, it returns
+// the composite of a and the two-byte combining mark c1 c2 when they make
+// one (see nfcCompASCII), the NFC form of that segment (a, then the mark,
+// then a segment boundary); else 0. That is composeSegment's result, found
+// with one table look-up: a mark that composes is NFC_Quick_Check=Maybe,
+// without decomposition, and ASCII is a segment boundary.
+//
+// The composites are all below U+10000, neither invalid characters nor
+// code points that emojiMatters, and light exactly when they are not above
+// U+10FF (TestNFCASCIIPairs checks it), which toNFCFrom's counts rely on.
+func asciiPair(a, c1, c2 byte) uint16 {
+	// U+0300-U+037F, U+0300+k: CC or CD, then a continuation byte.
+	k := uint(c1&1)<<6 | uint(c2&0x3F)
+	if c1&^1 != 0xCC || c2&0xC0 != 0x80 || k >= uint(len(nfcCompASCII[0])) {
+		return 0
+	}
+	return nfcCompASCII[a&0x7F][k]
+}
+
 // nfcOutCap is the capacity of toNFCFrom's output for an n-byte text: NFC
 // rarely makes a text longer (its usual work, composition, shortens it), so
 // a little slack makes one allocation enough in practice.
 func nfcOutCap(n int) int { return n + n/8 + 16 }
 
 // composeSegment is the fast path of toNFCFrom for the segment of s that
-// starts at i (a segment boundary, see quickSpan): when it is a starter
+// starts at i (a segment boundary, see quickSpan): units16 is the
+// segment's length in UTF-16 code units. When it is a starter
 // without decomposition followed by code points, none of them QC=No or
 // with a decomposition, each non-starter run in canonical order, that each
 // compose with the starter as composed so far, the NFC of the segment is
@@ -537,16 +661,17 @@ func nfcOutCap(n int) int { return n + n/8 + 16 }
 // That is exactly normalize's result: nothing decomposes, the order is
 // already canonical, and as every code point composes, none is left
 // between the starter and the next one to block it.
-func composeSegment(s string, i int) (r rune, end int, ok bool) {
+func composeSegment(s string, i int) (r rune, end, units16 int, ok bool) {
 	var n int
 	if c := s[i]; c < utf8.RuneSelf {
 		r, n = rune(c), 1
 	} else {
 		r, n = utf8.DecodeRuneInString(s[i:])
 		if props(r)&(pQuick|pDecomp) != 0 {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 	}
+	units16 = 1 + n>>2
 	j := i + n
 	var prev uint16 // ccc of the previous code point
 	for j < len(s) && s[j] >= utf8.RuneSelf {
@@ -554,6 +679,9 @@ func composeSegment(s string, i int) (r rune, end int, ok bool) {
 		var m int
 		if c0 := s[j]; c0 >= 0xC2 && c0 < 0xE0 && j+1 < len(s) && s[j+1]&0xC0 == 0x80 {
 			x, m = rune(c0&0x1F)<<6|rune(s[j+1]&0x3F), 2
+		} else if c0 == 0xE1 && j+2 < len(s) && s[j+1]&0xC0 == 0x80 && s[j+2]&0xC0 == 0x80 {
+			// U+1000-U+1FFF: Hangul jamo, Latin with marks above...
+			x, m = 0x1000|rune(s[j+1]&0x3F)<<6|rune(s[j+2]&0x3F), 3
 		} else {
 			x, m = utf8.DecodeRuneInString(s[j:])
 		}
@@ -563,13 +691,14 @@ func composeSegment(s string, i int) (r rune, end int, ok bool) {
 		}
 		c := p & pCCC
 		if p&(pNo|pDecomp) != 0 || c != 0 && c < prev {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		comp := compose(r, x)
 		if comp < 0 {
-			return 0, 0, false
+			return 0, 0, 0, false
 		}
 		r, prev, j = comp, c, j+m
+		units16 += 1 + m>>2
 	}
-	return r, j, j > i+n
+	return r, j, units16, j > i+n
 }

@@ -553,6 +553,7 @@ func FuzzNFC(f *testing.F) {
 			return
 		}
 		n := toNFC(s)
+		checkNFCFrom(t, s)
 		if nfcIsNormal(s) != (n == s) {
 			t.Fatalf("%+q: normal %v, but toNFC gives %+q", s, nfcIsNormal(s), n)
 		}
@@ -564,6 +565,100 @@ func FuzzNFC(f *testing.F) {
 			t.Fatalf("%+q: toNFC %+q, x/text %+q", s, n, x)
 		}
 	})
+}
+
+// toNFCSlow is toNFC without its fast paths (asciiPair,
+// composeSegment, the loose quick check): every segment that fails the
+// strict quick check goes through normalize. It is the oracle of
+// checkNFCFrom.
+func toNFCSlow(s string) string {
+	var buf [nfcStack]ccRune
+	var b strings.Builder
+	for i := 0; ; {
+		j, _ := quickSpan(s, i)
+		b.WriteString(s[i:j])
+		if j == len(s) {
+			return b.String()
+		}
+		end := nextSegment(s, j)
+		for _, x := range normalize(buf[:0], s[j:end]) {
+			b.WriteRune(x.r)
+		}
+		i = end
+	}
+}
+
+// checkNFCFrom checks toNFCFrom on s (valid UTF-8), from the end of its
+// NFC prefix and from 0, against toNFCSlow, and the counts it makes of its
+// output against countLight, IndexInvalid, emojiMatters and utf16Len.
+func checkNFCFrom(t *testing.T, s string) {
+	t.Helper()
+	want := toNFCSlow(s)
+	_, prefix := classifyPrefix(s)
+	for _, from := range []int{prefix, 0} {
+		var c nfcCounts
+		out, changed, invalid := toNFCFrom(s, from, &c)
+		if invalid || out != want || changed != (out != s) {
+			t.Fatalf("%+q from %d: toNFCFrom = %+q, %v, %v; want %+q", s, from, out, changed, invalid, want)
+		}
+		rest := out[from:]
+		n, astral, heavy, _ := countLight(rest)
+		if c.n != n || c.astral != astral || c.heavy != heavy {
+			t.Fatalf("%+q from %d: toNFCFrom counts %d, %d astral, %d heavy; want %d, %d, %d", s, from, c.n, c.astral, c.heavy, n, astral, heavy)
+		}
+		if inv := IndexInvalid(rest) >= 0; c.invalid != inv {
+			t.Fatalf("%+q from %d: toNFCFrom invalid %v, want %v", s, from, c.invalid, inv)
+		}
+		for _, r := range rest {
+			if emojiMatters(r) && !c.emoji {
+				t.Fatalf("%+q from %d: toNFCFrom misses %U, which emojiMatters", s, from, r)
+			}
+		}
+		if d := utf16Len(s) - utf16Len(out); c.units16 != d {
+			t.Fatalf("%+q from %d: toNFCFrom shortens by %d UTF-16 units, want %d", s, from, c.units16, d)
+		}
+	}
+}
+
+// TestNFCFromCounts runs checkNFCFrom on the NFC test texts and on random
+// texts of nfcEdgePieces.
+func TestNFCFromCounts(t *testing.T) {
+	for _, s := range nfcScriptTexts {
+		checkNFCFrom(t, s)
+	}
+	for _, bt := range nfcBenchTexts {
+		checkNFCFrom(t, bt.text)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 50000 {
+		checkNFCFrom(t, nfcEdgeText(r))
+	}
+}
+
+// TestNFCASCIIPairs checks what toNFCFrom's counts of asciiPair's
+// composites rely on: each is below U+10000, not an invalid character, not
+// a code point that emojiMatters, and heavy exactly when above U+10FF.
+func TestNFCASCIIPairs(t *testing.T) {
+	pairs := 0
+	for a := range nfcCompASCII {
+		for k, c := range nfcCompASCII[a] {
+			if c == 0 {
+				continue
+			}
+			pairs++
+			r := rune(c)
+			if r >= 0x10000 || isInvalidChar(r) || emojiMatters(r) || heavyRune(r) != (r > 4351) {
+				t.Errorf("%U %U -> %U breaks toNFCFrom's counts", rune(a), rune(0x300+k), r)
+			}
+			s := string(rune(a)) + string(rune(0x300+k))
+			if got := rune(asciiPair(s[0], s[1], s[2])); got != r || toNFCSlow(s) != string(r) {
+				t.Errorf("%+q: asciiPair %U, toNFCSlow %+q, want %U", s, got, toNFCSlow(s), r)
+			}
+		}
+	}
+	if pairs < 200 {
+		t.Errorf("only %d pairs in nfcCompASCII", pairs)
+	}
 }
 
 // TestNFCComposeASCII checks compose's dense table for ASCII first runes
@@ -585,7 +680,8 @@ func TestNFCComposeASCII(t *testing.T) {
 	}
 }
 
-// TestNFCComposeSegment checks toNFCFrom's fast path against normalize on
+// TestNFCComposeSegment checks toNFCFrom's fast paths (composeSegment, and
+// asciiPair against it) against normalize on
 // random segments made of starters, marks that compose with them, marks
 // that do not, out of canonical order or blocked, Hangul jamo and invalid
 // UTF-8.
@@ -595,7 +691,7 @@ func TestNFCComposeSegment(t *testing.T) {
 		"\u0345", "\u0344", "\u1161", "\u1175", "\u11a8", "\u11c2", "\u0cd5", "\u0b3e", "b", " ", "\u00e9", "\xff", "\xcc"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var buf [nfcStack]ccRune
-	fast := 0
+	fast, pairs := 0, 0
 	for range 200000 {
 		var sb strings.Builder
 		sb.WriteString(starters[rng.IntN(len(starters))])
@@ -603,13 +699,26 @@ func TestNFCComposeSegment(t *testing.T) {
 			sb.WriteString(rest[rng.IntN(len(rest))])
 		}
 		s := sb.String()
-		r, end, ok := composeSegment(s, 0)
+		r, end, units16, ok := composeSegment(s, 0)
+		if len(s) >= 3 && s[0] < utf8.RuneSelf && (len(s) == 3 || s[3] < utf8.RuneSelf) {
+			if pr := rune(asciiPair(s[0], s[1], s[2])); pr != 0 {
+				pairs++
+				if !ok || end != 3 || pr != r {
+					t.Fatalf("asciiPair(%+q) = %U; composeSegment gives %U, %d bytes, %v", s, pr, r, end, ok)
+				}
+			} else if ok && end == 3 {
+				t.Fatalf("asciiPair(%+q) misses a pair composeSegment composes to %U", s, r)
+			}
+		}
 		if !ok {
 			continue
 		}
 		fast++
 		if !utf8.ValidString(s[:end]) {
 			t.Fatalf("composeSegment(%+q) took invalid UTF-8: end %d", s, end)
+		}
+		if want := utf16Len(s[:end]); units16 != want {
+			t.Fatalf("composeSegment(%+q) counts %d UTF-16 units, want %d", s, units16, want)
 		}
 		if want := nextSegment(s, 0); end != want {
 			t.Fatalf("composeSegment(%+q) ends at %d, want the segment end %d", s, end, want)
@@ -618,8 +727,8 @@ func TestNFCComposeSegment(t *testing.T) {
 			t.Fatalf("composeSegment(%+q) = %U, normalize gives %v", s, r, rs)
 		}
 	}
-	if fast < 2000 {
-		t.Errorf("the fast path took only %d segments", fast)
+	if fast < 2000 || pairs < 200 {
+		t.Errorf("the fast paths took only %d and %d segments", fast, pairs)
 	}
 }
 
@@ -633,7 +742,7 @@ func TestNFCFromAllocs(t *testing.T) {
 		if bt.name == "decomposed" {
 			want = 1
 		}
-		if n := testing.AllocsPerRun(100, func() { toNFCFrom(s, from, nil) }); n != want {
+		if n := testing.AllocsPerRun(100, func() { toNFCFrom(s, from, &nfcCounts{}) }); n != want {
 			t.Errorf("%s: toNFCFrom allocates %v times, want %v", bt.name, n, want)
 		}
 	}

@@ -30,10 +30,10 @@ func Parse(text string, cfg Config) (r Result) {
 	if sc.end < len(s) {
 		// Not proven NFC from sc.end on, or not valid UTF-8.
 		var nfc string
-		var d nfcDelta
+		var c nfcCounts
 		changed, invalid := false, sc.bad
 		if !invalid {
-			nfc, changed, invalid = toNFCFrom(s, sc.end, &d)
+			nfc, changed, invalid = toNFCFrom(s, sc.end, &c)
 		}
 		switch {
 		case invalid:
@@ -42,13 +42,12 @@ func Parse(text string, cfg Config) (r Result) {
 			normalized = true
 			scanText(s, false, cfg.EmojiParsingEnabled, &sc)
 		case changed:
-			orig16 = sc.units16()
 			s = nfc
 			normalized = true
-			sc.renormalized(&d)
-			sc.findDot(s)
+			sc.resume(s, cfg.EmojiParsingEnabled, &c)
+			orig16 = sc.units16() + c.units16
 		default:
-			sc.findDot(s)
+			sc.resume(s, cfg.EmojiParsingEnabled, &c)
 		}
 	}
 

@@ -16,7 +16,7 @@ type scanInfo struct {
 	// segment where the NFC quick check failed (see quickSpan): s[:end] is
 	// in NFC. With bad set, the scan stopped at end, the first byte that
 	// is not valid UTF-8, and the rest of scanInfo means nothing.
-	// Everything else describes all of s.
+	// Everything else describes s[:end] (all of s once resume has run).
 	end int
 	bad bool
 	// n counts code points, astral those above U+FFFF (two UTF-16 code
@@ -26,13 +26,13 @@ type scanInfo struct {
 	invalid bool
 	// dot is the first offset where extract.IsURLDot holds, -1 if none:
 	// a text without one holds no URL. When the quick check failed, dot
-	// holds only for s[:end-1] (see findDot).
+	// holds only for s[:end-1] (see resume).
 	dot int
 	// emoji reports a code point that may make an emoji unit weigh other
 	// than the code points it spans (see emojiMatters); without one, every
 	// emoji unit is a single code point of DefaultWeight and counting it
 	// as a plain code point gives the same result. It may be set without
-	// one (past a failed quick check).
+	// one (past a failed quick check, see resume).
 	emoji bool
 
 	touch byte // see touch
@@ -58,8 +58,9 @@ func (sc *scanInfo) units16() int { return sc.n + sc.astral }
 // the code points that matter to emoji units; when check is set it also
 // validates UTF-8, and stops at the first byte that is not, and runs the
 // NFC quick check (as quickSpan does). Where the quick check fails it
-// notes the segment (sc.end) and counts the rest in bulk (countLight), no
-// longer looking for dots.
+// stops at the start of the segment (sc.end), with sc describing s[:sc.end]
+// only: Parse normalises the rest and finishes the scan over the NFC text
+// (see resume), so that nothing is counted twice.
 //
 // It is the first pass of Parse: most texts are valid, NFC and free of
 // emoji sequences, and then the counts alone give their length, and the
@@ -89,21 +90,22 @@ func scanText(s string, check, emoji bool, sc *scanInfo) {
 				return
 			}
 			if p := props(r) & pQuick; p != 0 && !quickPasses(s, i, r, p) {
-				// Not NFC from the segment's start on: note it (see
-				// scanInfo.end) and count the rest in bulk (toNFCFrom
-				// checks that it is valid UTF-8).
-				sc.end = segmentStart(s, i)
-				n, astral, heavy, maybeInvalid := countLight(s[i:])
-				st.cont += len(s) - i - n
-				st.astral += astral
-				st.heavy += heavy
-				if maybeInvalid && IndexInvalid(s[i:]) >= 0 {
-					st.flags |= scanInvalid
+				// Not NFC from the segment's start on: stop there (see
+				// scanInfo.end), taking back the counts of the segment's
+				// code points before r (valid, quick-check passed), and
+				// forgetting a dot whose next byte may change. The flags
+				// stay: NFC keeps an invalid character or one that
+				// emojiMatters where it starts a segment, and sc.emoji may
+				// be set without one.
+				end := segmentStart(s, i)
+				n, astral, heavy := spanCounts(s[end:i])
+				st.cont -= i - end - n
+				st.astral -= astral
+				st.heavy -= heavy
+				if st.dot >= end-1 {
+					st.dot = -1
 				}
-				if st.flags&scanEmoji == 0 && mayHoldEmojiMatters(s[i:]) {
-					st.flags |= scanEmoji
-				}
-				i = len(s)
+				sc.end, i = end, end
 				break
 			}
 		}
@@ -589,22 +591,21 @@ var lightUnitC2, lightUnitE280 = func() (c2, e280 uint64) {
 	return
 }()
 
-// renormalized updates the counts of sc, which describes a text that NFC
-// changes from byte sc.end on, to describe its NFC form: d holds the counts
-// of what NFC replaced and of what it put instead (see nfcDelta).
-func (sc *scanInfo) renormalized(d *nfcDelta) {
-	sc.n += d.n
-	sc.astral += d.astral
-	sc.heavy += d.heavy
-	sc.emoji = sc.emoji || d.emoji
-}
-
-// findDot looks for the first URL dot of s again from sc.end-1 on, when
-// it is not known before: scanText does not look for dots past the point
-// where the quick check fails, and the bytes after sc.end may have moved
-// or changed in s, the NFC text.
-func (sc *scanInfo) findDot(s string) {
-	if from := max(sc.end-1, 0); sc.dot < 0 || sc.dot >= from {
-		sc.dot = extract.FirstURLDot(s, from)
+// resume finishes the scan of a text whose NFC quick check failed at
+// sc.end (scanText stopped there, see scanInfo.end), for s, its NFC form,
+// whose first sc.end bytes are those of the text and whose rest toNFCFrom
+// counted in c: it adds c to the counts of s[:sc.end] and looks for the
+// first URL dot from sc.end-1 on, where the bytes after it may have
+// changed. emoji is as scanText's. sc then describes all of s, and sc.end
+// is len(s).
+func (sc *scanInfo) resume(s string, emoji bool, c *nfcCounts) {
+	sc.n += c.n
+	sc.astral += c.astral
+	sc.heavy += c.heavy
+	sc.invalid = sc.invalid || c.invalid
+	sc.emoji = sc.emoji || emoji && c.emoji
+	if sc.dot < 0 {
+		sc.dot = extract.FirstURLDot(s, max(sc.end-1, 0))
 	}
+	sc.end = len(s)
 }
