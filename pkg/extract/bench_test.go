@@ -93,3 +93,31 @@ func TestScannerAllocs(t *testing.T) {
 		t.Errorf("URLScanner allocates %.1f times per run; want 0", allocs)
 	}
 }
+
+// BenchmarkURLScannerClass scans 1,000 texts of one corpus class as
+// pkg/tweet's Parse does: from the first URL dot, found beforehand.
+// ns/text is the time per text.
+func BenchmarkURLScannerClass(b *testing.B) {
+	for _, class := range []corpus.Class{corpus.URLs, corpus.Mixed, corpus.ASCII} {
+		b.Run(string(class), func(b *testing.B) {
+			texts := corpus.ClassTexts(1, class, 1000)
+			dots := make([]int, len(texts))
+			for i, x := range texts {
+				dots[i] = FirstURLDot(x.Text, 0)
+			}
+			var s URLScanner
+			b.ReportAllocs()
+			for b.Loop() {
+				for i, x := range texts {
+					s.ResetFrom(x.Text, dots[i])
+					for {
+						if _, _, ok := s.Next(); !ok {
+							break
+						}
+					}
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(len(texts))), "ns/text")
+		})
+	}
+}
