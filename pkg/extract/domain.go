@@ -21,41 +21,38 @@ func matchDomain(text string, i int, half bool) (end int, ok bool, lastDot int) 
 	lastDot = -1
 	pos := i
 	for first := true; ; first = false {
-		j := pos
-		empty, firstD, lastD, underscore := true, false, false, false
+		j, underscore := pos, false
 		if first && half {
 			_, n := utf8.DecodeRuneInString(text[j:])
 			j += n
-			empty, firstD, lastD = false, true, true
 		}
 		for j < len(text) {
+			// A run of ASCII domain chars, then what stopped it.
+			if asciiClass[text[j]]&cD != 0 {
+				j++
+				continue
+			}
 			c := text[j]
-			isD := false
 			if c < utf8.RuneSelf {
-				switch {
-				case asciiClass[c]&cD != 0:
-					isD = true
-				case c == '_':
+				if c == '_' {
 					underscore = true
-				case c != '-':
-					goto end
+				} else if c != '-' {
+					break
 				}
 				j++
-			} else {
-				r, n := utf8.DecodeRuneInString(text[j:])
-				if !isDomainRune(r) {
-					goto end
-				}
-				isD = true
-				j += n
+				continue
 			}
-			if empty {
-				firstD, empty = isD, false
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !isDomainRune(r) {
+				break
 			}
-			lastD = isD
+			j += n
 		}
-	end:
-		if empty || !firstD || !lastD || j >= len(text) || text[j] != '.' {
+		// The label is text[pos:j]; every byte from 0x80 in it belongs to
+		// a domain char (the half of an astral one included), so it begins
+		// and ends with a domain char unless its first or last byte is '-'
+		// or '_'.
+		if j == pos || j >= len(text) || text[j] != '.' || !labelEdge(text[pos]) || !labelEdge(text[j-1]) {
 			break
 		}
 		lastDot = j
@@ -68,6 +65,10 @@ func matchDomain(text string, i int, half bool) (end int, ok bool, lastDot int) 
 	}
 	return best, best >= 0, lastDot
 }
+
+// labelEdge reports whether byte c, the first or last of a label that
+// matchDomain took, is (part of) a domain char: anything but '-' and '_'.
+func labelEdge(c byte) bool { return c != '-' && c != '_' }
 
 // segDomain matches domains for the candidate starts of one segment: the
 // run of domain chars, '-' and '_' ending at the dot d, where every
