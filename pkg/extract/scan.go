@@ -25,13 +25,13 @@ type match struct {
 // code-unit order; only positions before a '.' in the same run of domain
 // characters, or protocols whose domain holds a '.', can match, so the search
 // jumps from '.' to '.' (IsURLDot), starting no earlier than s.dotFrom.
-func (s *URLScanner) search() (m match, ok bool) {
+func (s *URLScanner) search(m *match) bool {
 	text := s.text
 	// The first candidate, in code units: minB plus one unit if minHalf.
 	minB, minHalf := 0, false
 	if !s.first {
 		if s.pos >= len(text) {
-			return m, false
+			return false
 		}
 		r, n := decode(text, s.pos)
 		if r >= 0x10000 {
@@ -46,12 +46,16 @@ func (s *URLScanner) search() (m match, ok bool) {
 		// dot, which must start with a domain char.
 		d := nextDot(text, from)
 		if d < 0 {
-			return m, false
+			return false
 		}
 		from = d + 1
 		// The segment of domain characters (no '.') that ends at the dot.
 		seg, lastUS := d, -1
 		for seg > minB {
+			if asciiClass[text[seg-1]]&cD != 0 {
+				seg--
+				continue
+			}
 			if c := text[seg-1]; c < utf8.RuneSelf {
 				if asciiClass[c]&cD == 0 {
 					if c == '_' {
@@ -75,15 +79,17 @@ func (s *URLScanner) search() (m match, ok bool) {
 			continue
 		}
 		// Each candidate's first label ends at d and must end with a domain
-		// char.
-		if r, _ := decodeLast(text, d); !isDomainStart(r) {
-			continue
+		// char (an ASCII byte before a URL dot is one).
+		if text[d-1] >= utf8.RuneSelf {
+			if r, _ := decodeLast(text, d); !isDomainRune(r) {
+				continue
+			}
 		}
 		sd := segDomain{text: text, d: d, lastUS: lastUS, dead: d <= dead}
 		// A protocol right before the segment is the earliest candidate.
 		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
 			if e, ok := sd.match(seg, false, &dead); ok {
-				return s.finish(match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}), true
+				return s.finish(m, match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e})
 			}
 		}
 		// Candidates inside the segment, in code-unit order.
@@ -94,17 +100,17 @@ func (s *URLScanner) search() (m match, ok bool) {
 					// At the start of the text JS tries "^" only after the
 					// preceding-char alternative, which puts the domain one
 					// code unit later.
-					if mm, ok := s.tryNext0(&sd, r, n, &dead); ok {
-						return mm, true
+					if s.tryNext0(m, &sd, r, n, &dead) {
+						return true
 					}
 					if isDomainStart(r) {
 						if e, ok := sd.match(0, false, &dead); ok {
-							return s.finish(match{before: -1, domEnd: e}), true
+							return s.finish(m, match{before: -1, domEnd: e})
 						}
 					}
 				} else if isDomainStart(r) && s.startOK(x) {
 					if e, ok := sd.match(x, false, &dead); ok {
-						return s.finish(match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}), true
+						return s.finish(m, match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e})
 					}
 				}
 			}
@@ -112,7 +118,7 @@ func (s *URLScanner) search() (m match, ok bool) {
 				// The domain may start at the low surrogate, after the high
 				// one as preceding character.
 				if e, ok := sd.match(x, true, &dead); ok {
-					return s.finish(match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}), true
+					return s.finish(m, match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e})
 				}
 			}
 			x += n
@@ -123,23 +129,23 @@ func (s *URLScanner) search() (m match, ok bool) {
 // tryNext0 tries, for the first search, the preceding-char alternative at
 // position 0: the rune r (size n) at the start is the preceding character and
 // the domain starts one code unit later, before the dot at d.
-func (s *URLScanner) tryNext0(sd *segDomain, r rune, n int, dead *int) (match, bool) {
+func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int) bool {
 	if r >= 0x10000 {
 		if e, ok := sd.match(0, true, dead); ok {
-			return s.finish(match{half: true, before: 0xd800, domEnd: e}), true
+			return s.finish(m, match{half: true, before: 0xd800, domEnd: e})
 		}
-		return match{}, false
+		return false
 	}
 	if !isPreceding(r) || n >= sd.d {
-		return match{}, false
+		return false
 	}
 	if r1, _ := decode(s.text, n); !isDomainStart(r1) {
-		return match{}, false
+		return false
 	}
 	if e, ok := sd.match(n, false, dead); ok {
-		return s.finish(match{start: n, before: r, domStart: n, domEnd: e}), true
+		return s.finish(m, match{start: n, before: r, domStart: n, domEnd: e})
 	}
-	return match{}, false
+	return false
 }
 
 func isDomainStart(r rune) bool {
@@ -156,8 +162,11 @@ func (s *URLScanner) startOK(x int) bool {
 	if x == 0 {
 		return s.first
 	}
-	r, _ := decodeLast(s.text, x)
-	return isPreceding(r)
+	if c := s.text[x-1]; c < utf8.RuneSelf {
+		return asciiClass[c]&cPre != 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s.text[:x])
+	return isPrecedingRune(r)
 }
 
 func (s *URLScanner) beforeRune(x int) rune {
@@ -168,8 +177,10 @@ func (s *URLScanner) beforeRune(x int) rune {
 	return r
 }
 
-// finish extends a domain match with the optional port, path and query.
-func (s *URLScanner) finish(m match) match {
+// finish stores the domain match dm in *m, extended with the optional
+// port, path and query, and returns true.
+func (s *URLScanner) finish(m *match, dm match) bool {
+	*m = dm
 	text := s.text
 	j := m.domEnd
 	if j < len(text) && text[j] == ':' {
@@ -187,7 +198,7 @@ func (s *URLScanner) finish(m match) match {
 		}
 	}
 	m.end = j
-	return m
+	return true
 }
 
 // protocolBefore returns the start of "http://" or "https://" (ASCII case
@@ -224,15 +235,25 @@ func load64(text string, i int) uint64 {
 // IsURLDot reports whether the byte at offset d of text is a '.' at which a
 // URL search may start: the last byte of a domain label before it (a
 // domain character, or any non-ASCII byte) and the first of a label after
-// it (see dotStarts). Every URL's domain holds such a dot, so a text
+// it (see dotEdge). Every URL's domain holds such a dot, so a text
 // without one has no URL; see [URLScanner.ResetFrom].
+//
+// It costs two table lookups and one test once the dot is found.
 func IsURLDot(text string, d int) bool {
-	if d <= 0 || d+1 >= len(text) || text[d] != '.' {
-		return false
-	}
-	c := text[d-1]
-	return (c >= utf8.RuneSelf || asciiClass[c]&cD != 0) && dotStarts(text[d+1])
+	return d > 0 && d+1 < len(text) && text[d] == '.' && dotEdge[text[d-1]]&dotEdge[text[d+1]] != 0
 }
+
+// dotEdge is 1 for the bytes that may end a domain label before a URL dot
+// or start one after it: the ASCII domain chars and every byte from 0x80
+// (part of a character that may be one), else 0.
+var dotEdge = func() (t [256]uint8) {
+	for c := range t {
+		if c >= utf8.RuneSelf || asciiClass[c]&cD != 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // FirstURLDot returns the first offset in text at or after byte from where
 // IsURLDot holds, or -1 when there is none.
@@ -246,12 +267,6 @@ func FirstURLDot(text string, from int) int {
 			return i
 		}
 	}
-}
-
-// dotStarts reports whether the byte after a '.' may start a domain label:
-// a domain char (every non-ASCII byte may be one).
-func dotStarts(c byte) bool {
-	return c >= utf8.RuneSelf || asciiClass[c]&cD != 0
 }
 
 // nextDot returns the offset of the first '.' in text at or after byte i

@@ -100,8 +100,8 @@ func (s *URLScanner) Next() (start, end int, ok bool) {
 				return start, end, true
 			}
 		}
-		m, found := s.search()
-		if !found {
+		var m match
+		if !s.search(&m) {
 			s.first = false
 			s.pos = len(s.text)
 			return 0, 0, false
