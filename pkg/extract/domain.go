@@ -17,37 +17,22 @@ import "unicode/utf8"
 // valid subdomain label (-1 if none), up to which a failed match tells that no
 // later start can match through its labels (see segDomain).
 func matchDomain(text string, i int, half bool) (end int, ok bool, lastDot int) {
+	j := i
+	if half {
+		_, n := utf8.DecodeRuneInString(text[j:])
+		j += n
+	}
+	j, underscore := labelEnd(text, j)
+	return matchDomainFrom(text, i, j, underscore)
+}
+
+// matchDomainFrom is matchDomain once its first label, text[i:j], is known
+// (underscore tells whether it holds a '_'): the search knows it from the
+// run of domain chars before a URL dot, and need not read it again.
+func matchDomainFrom(text string, i, j int, underscore bool) (end int, ok bool, lastDot int) {
 	best := -1
 	lastDot = -1
-	pos := i
-	for first := true; ; first = false {
-		j, underscore := pos, false
-		if first && half {
-			_, n := utf8.DecodeRuneInString(text[j:])
-			j += n
-		}
-		for j < len(text) {
-			// A run of ASCII domain chars, then what stopped it.
-			if asciiClass[text[j]]&cD != 0 {
-				j++
-				continue
-			}
-			c := text[j]
-			if c < utf8.RuneSelf {
-				if c == '_' {
-					underscore = true
-				} else if c != '-' {
-					break
-				}
-				j++
-				continue
-			}
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !isDomainRune(r) {
-				break
-			}
-			j += n
-		}
+	for pos := i; ; {
 		// The label is text[pos:j]; every byte from 0x80 in it belongs to
 		// a domain char (the half of an astral one included), so it begins
 		// and ends with a domain char unless its first or last byte is '-'
@@ -62,8 +47,38 @@ func matchDomain(text string, i int, half bool) (end int, ok bool, lastDot int) 
 			}
 		}
 		pos = j + 1
+		j, underscore = labelEnd(text, pos)
 	}
 	return best, best >= 0, lastDot
+}
+
+// labelEnd returns the end of the run of domain chars, '-' and '_' at
+// text[j:], and whether it holds a '_'.
+func labelEnd(text string, j int) (int, bool) {
+	underscore := false
+	for j < len(text) {
+		// A run of ASCII domain chars, then what stopped it.
+		if asciiClass[text[j]]&cD != 0 {
+			j++
+			continue
+		}
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if c == '_' {
+				underscore = true
+			} else if c != '-' {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isDomainRune(r) {
+			break
+		}
+		j += n
+	}
+	return j, underscore
 }
 
 // labelEdge reports whether byte c, the first or last of a label that
@@ -85,9 +100,11 @@ type segDomain struct {
 	tldEnd int
 }
 
-// match is matchDomain(text, x, half); *dead is the offset up to which
-// dots are known to be dead ends.
-func (sd *segDomain) match(x int, half bool, dead *int) (int, bool) {
+// match is matchDomain(text, x, half) for either half: the labels, and so
+// the result, are the same whether the domain starts at the astral rune at
+// x or at its low surrogate. *dead is the offset up to which dots are known
+// to be dead ends.
+func (sd *segDomain) match(x int, dead *int) (int, bool) {
 	if sd.dead {
 		if sd.lastUS >= x {
 			return 0, false
@@ -100,7 +117,8 @@ func (sd *segDomain) match(x int, half bool, dead *int) (int, bool) {
 		}
 		return sd.tldEnd, sd.tld > 0
 	}
-	e, ok, lastDot := matchDomain(sd.text, x, half)
+	// The first label runs from x (or the low surrogate there) to d.
+	e, ok, lastDot := matchDomainFrom(sd.text, x, sd.d, sd.lastUS >= x)
 	if !ok && lastDot >= sd.d {
 		sd.dead = true
 		*dead = max(*dead, lastDot)

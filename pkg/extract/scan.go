@@ -88,7 +88,7 @@ func (s *URLScanner) search(m *match) bool {
 		sd := segDomain{text: text, d: d, lastUS: lastUS, dead: d <= dead}
 		// A protocol right before the segment is the earliest candidate.
 		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
-			if e, ok := sd.match(seg, false, &dead); ok {
+			if e, ok := sd.match(seg, &dead); ok {
 				return s.finish(m, match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e})
 			}
 		}
@@ -104,12 +104,12 @@ func (s *URLScanner) search(m *match) bool {
 						return true
 					}
 					if isDomainStart(r) {
-						if e, ok := sd.match(0, false, &dead); ok {
+						if e, ok := sd.match(0, &dead); ok {
 							return s.finish(m, match{before: -1, domEnd: e})
 						}
 					}
 				} else if isDomainStart(r) && s.startOK(x) {
-					if e, ok := sd.match(x, false, &dead); ok {
+					if e, ok := sd.match(x, &dead); ok {
 						return s.finish(m, match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e})
 					}
 				}
@@ -117,7 +117,7 @@ func (s *URLScanner) search(m *match) bool {
 			if r >= 0x10000 && !(s.first && x == 0) {
 				// The domain may start at the low surrogate, after the high
 				// one as preceding character.
-				if e, ok := sd.match(x, true, &dead); ok {
+				if e, ok := sd.match(x, &dead); ok {
 					return s.finish(m, match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e})
 				}
 			}
@@ -131,7 +131,7 @@ func (s *URLScanner) search(m *match) bool {
 // the domain starts one code unit later, before the dot at d.
 func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int) bool {
 	if r >= 0x10000 {
-		if e, ok := sd.match(0, true, dead); ok {
+		if e, ok := sd.match(0, dead); ok {
 			return s.finish(m, match{half: true, before: 0xd800, domEnd: e})
 		}
 		return false
@@ -142,7 +142,7 @@ func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int)
 	if r1, _ := decode(s.text, n); !isDomainStart(r1) {
 		return false
 	}
-	if e, ok := sd.match(n, false, dead); ok {
+	if e, ok := sd.match(n, dead); ok {
 		return s.finish(m, match{start: n, before: r, domStart: n, domEnd: e})
 	}
 	return false
