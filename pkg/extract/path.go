@@ -21,6 +21,9 @@ func matchPath(text string, i int) int {
 	for j := i + 1; ; {
 		// A run of ASCII general path chars, and its last ending char.
 		r := j
+		for r <= len(text)-4 && asciiClass[text[r]]&asciiClass[text[r+1]]&asciiClass[text[r+2]]&asciiClass[text[r+3]]&cPath != 0 {
+			r += 4 // four path chars
+		}
 		for r < len(text) && asciiClass[text[r]]&cPath != 0 {
 			r++
 		}

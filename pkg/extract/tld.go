@@ -64,13 +64,19 @@ func foldTLDRune(r rune) rune {
 // xn--[-0-9a-z]+ (greedy, no lookahead). It returns the end of the TLD in bytes.
 // ASCII TLDs are looked up in a hash table, the others in the trie.
 func matchTLD(text string, i, limit int) (int, bool) {
-	if i >= limit {
-		return 0, false
-	}
-	if c := text[i]; c < utf8.RuneSelf {
+	if i < limit && text[i] < utf8.RuneSelf {
 		if e, ok, done := matchASCIITLD(text, i, limit); done {
 			return e, ok
 		}
+	}
+	return matchTrieTLD(text, i, limit)
+}
+
+// matchTrieTLD is matchTLD through the trie, for a TLD that may hold
+// non-ASCII characters.
+func matchTrieTLD(text string, i, limit int) (int, bool) {
+	if i >= limit {
+		return 0, false
 	}
 	n, best, bestRank := 0, -1, int16(0x7fff)
 	var enc [utf8.UTFMax]byte

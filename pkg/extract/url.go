@@ -233,7 +233,7 @@ func tcoEnd(text string, m *match) (int, bool) {
 }
 
 func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	return asciiClass[c]&cA != 0 && c != '-' // cA is [-A-Za-z0-9]
 }
 
 // URLs returns every URL in text, in order.
