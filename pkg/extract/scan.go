@@ -274,15 +274,17 @@ func FirstURLDot(text string, from int) int {
 // It looks at eight bytes at a time: texts are short, and most dots end a
 // sentence, so a call of strings.IndexByte per dot would cost more.
 func nextDot(text string, i int) int {
-	// Sixteen bytes at a time while there is no '.' at all.
-	for ; i+16 <= len(text); i += 16 {
-		x, y := load64(text, i)^'.'*lsb, load64(text, i+8)^'.'*lsb
-		if ((x-lsb)&^x|(y-lsb)&^y)&msb != 0 {
-			break
+	for i >= 0 && i <= len(text)-8 {
+		t := text[i:] // constant offsets into t need no bounds checks
+		if len(t) >= 16 {
+			// Sixteen bytes at a time while there is no '.' at all.
+			x, y := load64(t, 0)^'.'*lsb, load64(t, 8)^'.'*lsb
+			if ((x-lsb)&^x|(y-lsb)&^y)&msb == 0 {
+				i += 16
+				continue
+			}
 		}
-	}
-	for ; i+8 <= len(text); i += 8 {
-		x := load64(text, i) ^ '.'*lsb
+		x := load64(t, 0) ^ '.'*lsb
 		// The lowest marked byte is exactly the first '.'; bytes above a
 		// '.' may be marked spuriously (borrows), so each is checked.
 		for z := (x - lsb) &^ x & msb; z != 0; z &= z - 1 {
@@ -290,6 +292,7 @@ func nextDot(text string, i int) int {
 				return d
 			}
 		}
+		i += 8
 	}
 	for ; i < len(text); i++ {
 		if IsURLDot(text, i) {
