@@ -41,13 +41,16 @@ func matchDomainFrom(text string, i, j int, underscore bool) (end int, ok bool, 
 			break
 		}
 		lastDot = j
+		letters := 0 // ASCII letters known to start the next label
 		if !underscore {
-			if e, ok := matchTLD(text, j+1, len(text)); ok {
+			e, ok, n := matchTLDRun(text, j+1, len(text))
+			if ok {
 				best = e
 			}
+			letters = n
 		}
 		pos = j + 1
-		j, underscore = labelEnd(text, pos)
+		j, underscore = labelEnd(text, pos+letters)
 	}
 	return best, best >= 0, lastDot
 }

@@ -64,12 +64,25 @@ func foldTLDRune(r rune) rune {
 // xn--[-0-9a-z]+ (greedy, no lookahead). It returns the end of the TLD in bytes.
 // ASCII TLDs are looked up in a hash table, the others in the trie.
 func matchTLD(text string, i, limit int) (int, bool) {
+	e, ok, _ := matchTLDRun(text, i, limit)
+	return e, ok
+}
+
+// matchTLDRun is matchTLD that also returns how many ASCII letters start
+// text[i:limit] (at least; 0 if it starts with something else), which the
+// lookup of an ASCII TLD finds on the way: matchDomainFrom need not read
+// them again to find the end of the label.
+func matchTLDRun(text string, i, limit int) (end int, ok bool, letters int) {
 	if i < limit && text[i] < utf8.RuneSelf {
-		if e, ok, done := matchASCIITLD(text, i, limit); done {
-			return e, ok
+		e, ok, done, n := matchASCIITLD(text, i, limit)
+		if done {
+			return e, ok, n
 		}
+		e, ok = matchTrieTLD(text, i, limit)
+		return e, ok, n
 	}
-	return matchTrieTLD(text, i, limit)
+	e, ok := matchTrieTLD(text, i, limit)
+	return e, ok, 0
 }
 
 // matchTrieTLD is matchTLD through the trie, for a TLD that may hold
@@ -147,32 +160,34 @@ func tldEndOK(text string, j, limit int) bool {
 //
 // The run is found eight bytes at a time (letterMask) and, when at most 16
 // bytes long, looked up by its lowercased bytes in tldWords; longer runs go
-// to matchLongASCIITLD.
-func matchASCIITLD(text string, i, limit int) (end int, ok, done bool) {
+// to matchLongASCIITLD. It also returns the length n of the run (at least
+// 16 for a long one), cut at limit.
+func matchASCIITLD(text string, i, limit int) (end int, ok, done bool, n int) {
 	var lo, hi uint64
 	if i <= len(text)-8 {
 		lo = load64(text, i)
 	} else {
 		lo = loadTail(text, i)
 	}
-	n := bits.TrailingZeros64(^letterMask(lo)&msb) >> 3
+	n = bits.TrailingZeros64(^letterMask(lo)&msb) >> 3
 	if n == 8 {
 		hi = loadTail(text, i+8)
 		n += bits.TrailingZeros64(^letterMask(hi)&msb) >> 3
 		if n == 16 && limit-i > 16 {
-			return matchLongASCIITLD(text, i, limit)
+			end, ok, done = matchLongASCIITLD(text, i, limit)
+			return end, ok, done, n
 		}
 	}
 	n = min(n, limit-i)
 	j := i + n
 	if j < limit && text[j] >= utf8.RuneSelf {
-		return 0, false, false
+		return 0, false, false, n
 	}
 	if n > 0 && tldEndOK(text, j, limit) && tldWordsHas(lo, hi, n) {
-		return j, true, true
+		return j, true, true, n
 	}
 	end, ok = matchPunycodeTLD(text, i, limit)
-	return end, ok, true
+	return end, ok, true, n
 }
 
 // loadTail returns text[i:i+8] as a little-endian word, zero bytes standing
