@@ -33,7 +33,10 @@ func (s *URLScanner) search(m *match) bool {
 		if s.pos >= len(text) {
 			return false
 		}
-		r, n := decode(text, s.pos)
+		r, n := rune(text[s.pos]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decode(text, s.pos)
+		}
 		if r >= 0x10000 {
 			minB, minHalf = s.pos, true
 		} else {
@@ -94,7 +97,10 @@ func (s *URLScanner) search(m *match) bool {
 		}
 		// Candidates inside the segment, in code-unit order.
 		for x := seg; x < d; {
-			r, n := decode(text, x)
+			r, n := rune(text[x]), 1
+			if r >= utf8.RuneSelf {
+				r, n = decode(text, x)
+			}
 			if x > minB || x == minB && !minHalf {
 				if s.first && x == 0 {
 					// At the start of the text JS tries "^" only after the
@@ -172,6 +178,9 @@ func (s *URLScanner) startOK(x int) bool {
 func (s *URLScanner) beforeRune(x int) rune {
 	if x == 0 {
 		return -1
+	}
+	if c := s.text[x-1]; c < utf8.RuneSelf {
+		return rune(c)
 	}
 	r, _ := decodeLast(s.text, x)
 	return r
