@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"encoding/binary"
+	"strings"
 	"testing"
 
 	"github.com/tweetlen/tweetlen/internal/corpus"
@@ -136,4 +138,35 @@ func FuzzOracle(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkOracle(t, text)
 	})
+}
+
+// TestTLDWords checks the word-keyed TLD tables: every ASCII TLD, in lower
+// and upper case and followed by the end, a space or a '/', is found by
+// matchTLD as by the oracle, and so is every name one letter off.
+func TestTLDWords(t *testing.T) {
+	for _, name := range tldASCIINames {
+		variants := []string{name, strings.ToUpper(name), name[:len(name)-1], name + "a"}
+		for k := 0; k < len(name); k++ {
+			variants = append(variants, name[:k]+"q"+name[k+1:], name[:k]+"x"+name[k+1:])
+		}
+		for _, v := range variants {
+			for _, text := range []string{v, v + " ", v + "/x", "a." + v, v + "-", v + "é"} {
+				for i := 0; i < len(text); i++ {
+					e, ok := matchTLD(text, i, len(text))
+					we, wok := oldMatchTLD(text, i, len(text))
+					if e != we || ok != wok {
+						t.Fatalf("matchTLD(%q, %d) = %d %v, oracle %d %v", text, i, e, ok, we, wok)
+					}
+				}
+			}
+		}
+		if len(name) <= tldWordMaxLen {
+			var b [16]byte
+			copy(b[:], strings.ToUpper(name))
+			lo, hi := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+			if !tldWordsHas(lo, hi, len(name)) {
+				t.Fatalf("tldWordsHas misses %q", name)
+			}
+		}
+	}
 }

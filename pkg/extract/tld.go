@@ -183,8 +183,19 @@ func matchASCIITLD(text string, i, limit int) (end int, ok, done bool, n int) {
 	if j < limit && text[j] >= utf8.RuneSelf {
 		return 0, false, false, n
 	}
-	if n > 0 && tldEndOK(text, j, limit) && tldWordsHas(lo, hi, n) {
-		return j, true, true, n
+	if n > 0 && tldEndOK(text, j, limit) {
+		if n <= 8 {
+			// tldWordsHas for a short run, inline.
+			key := (lo | 0x20*lsb) & (1<<(8*n) - 1)
+			const mask = len(tldShort) - 1
+			for slot := int(key*tldHashMul>>(64-tldShortBits)) & mask; tldShort[slot] != 0; slot = (slot + 1) & mask {
+				if tldShort[slot] == key {
+					return j, true, true, n
+				}
+			}
+		} else if tldWordsHas(lo, hi, n) {
+			return j, true, true, n
+		}
 	}
 	end, ok = matchPunycodeTLD(text, i, limit)
 	return end, ok, true, n
