@@ -217,13 +217,14 @@ func protocolBefore(text string, seg int) int {
 		return -1
 	}
 	p := seg - 7
-	if (text[p+3] | 0x20) == 's' {
-		p--
-		if p < 0 {
+	if text[p+3]|0x20 == 's' {
+		if p--; p < 0 {
 			return -1
 		}
 	}
-	if (text[p]|0x20) == 'h' && (text[p+1]|0x20) == 't' && (text[p+2]|0x20) == 't' && (text[p+3]|0x20) == 'p' {
+	// "http" in any case: four bytes at once, lowercased.
+	t := text[p : p+4]
+	if (uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16|uint32(t[3])<<24)|0x20202020 == 'h'|'t'<<8|'t'<<16|'p'<<24 {
 		return p
 	}
 	return -1
