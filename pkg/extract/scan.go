@@ -92,7 +92,8 @@ func (s *URLScanner) search(m *match) bool {
 		// A protocol right before the segment is the earliest candidate.
 		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
 			if e, ok := sd.match(seg, &dead); ok {
-				return s.finish(m, match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e})
+				*m = match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}
+				return s.finish(m)
 			}
 		}
 		// Candidates inside the segment, in code-unit order.
@@ -111,12 +112,14 @@ func (s *URLScanner) search(m *match) bool {
 					}
 					if isDomainStart(r) {
 						if e, ok := sd.match(0, &dead); ok {
-							return s.finish(m, match{before: -1, domEnd: e})
+							*m = match{before: -1, domEnd: e}
+							return s.finish(m)
 						}
 					}
 				} else if isDomainStart(r) && s.startOK(x) {
 					if e, ok := sd.match(x, &dead); ok {
-						return s.finish(m, match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e})
+						*m = match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}
+						return s.finish(m)
 					}
 				}
 			}
@@ -124,7 +127,8 @@ func (s *URLScanner) search(m *match) bool {
 				// The domain may start at the low surrogate, after the high
 				// one as preceding character.
 				if e, ok := sd.match(x, &dead); ok {
-					return s.finish(m, match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e})
+					*m = match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}
+					return s.finish(m)
 				}
 			}
 			x += n
@@ -138,7 +142,8 @@ func (s *URLScanner) search(m *match) bool {
 func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int) bool {
 	if r >= 0x10000 {
 		if e, ok := sd.match(0, dead); ok {
-			return s.finish(m, match{half: true, before: 0xd800, domEnd: e})
+			*m = match{half: true, before: 0xd800, domEnd: e}
+			return s.finish(m)
 		}
 		return false
 	}
@@ -149,7 +154,8 @@ func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int)
 		return false
 	}
 	if e, ok := sd.match(n, dead); ok {
-		return s.finish(m, match{start: n, before: r, domStart: n, domEnd: e})
+		*m = match{start: n, before: r, domStart: n, domEnd: e}
+		return s.finish(m)
 	}
 	return false
 }
@@ -186,10 +192,9 @@ func (s *URLScanner) beforeRune(x int) rune {
 	return r
 }
 
-// finish stores the domain match dm in *m, extended with the optional
-// port, path and query, and returns true.
-func (s *URLScanner) finish(m *match, dm match) bool {
-	*m = dm
+// finish extends the domain match *m with the optional port, path and
+// query, and returns true.
+func (s *URLScanner) finish(m *match) bool {
 	text := s.text
 	j := m.domEnd
 	if j < len(text) && text[j] == ':' {
