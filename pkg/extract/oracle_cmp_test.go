@@ -170,3 +170,14 @@ func TestTLDWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainDomainByte checks the table of plainASCIIDomain byte by byte.
+func TestPlainDomainByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		want := 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '-' || b == '.'
+		if plainDomainByte[c] != want {
+			t.Errorf("plainDomainByte[%#x] = %v, want %v", c, plainDomainByte[c], want)
+		}
+	}
+}

@@ -148,12 +148,20 @@ func (s *URLScanner) Next() (start, end int, ok bool) {
 // checks this against the full pass).
 func plainASCIIDomain(dom string) bool {
 	for i := 0; i < len(dom); i++ {
-		if c := dom[i]; c >= utf8.RuneSelf || asciiClass[c]&cA == 0 && c != '.' {
+		if !plainDomainByte[dom[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// plainDomainByte marks the ASCII letters, digits, '-' and '.'.
+var plainDomainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < utf8.RuneSelf && asciiClass[c]&cA != 0 || c == '.'
+	}
+	return t
+}()
 
 // nextAscii returns the next URL of the validAsciiDomain pass. JS finds each
 // ASCII domain with the regexp, then locates it with indexOf from the end of
