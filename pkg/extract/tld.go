@@ -68,10 +68,11 @@ func matchTLD(text string, i, limit int) (int, bool) {
 	return e, ok
 }
 
-// matchTLDRun is matchTLD that also returns how many ASCII letters start
-// text[i:limit] (at least; 0 if it starts with something else), which the
-// lookup of an ASCII TLD finds on the way: matchDomainFrom need not read
-// them again to find the end of the label.
+// matchTLDRun is matchTLD that also returns a count of ASCII letters that
+// text[i:limit] starts with (all of them, or 16 when there are more; 0 if
+// it starts with something else), which the lookup of an ASCII TLD finds
+// on the way: matchDomainFrom need not read them again to find the end of
+// the label.
 func matchTLDRun(text string, i, limit int) (end int, ok bool, letters int) {
 	if i < limit && text[i] < utf8.RuneSelf {
 		e, ok, done, n := matchASCIITLD(text, i, limit)
@@ -159,9 +160,9 @@ func tldEndOK(text string, j, limit int) bool {
 // the trie.
 //
 // The run is found eight bytes at a time (letterMask) and, when at most 16
-// bytes long, looked up by its lowercased bytes in tldWords; longer runs go
-// to matchLongASCIITLD. It also returns the length n of the run (at least
-// 16 for a long one), cut at limit.
+// bytes long, looked up by its lowercased bytes in tldShort or tldLong (see
+// tldWordsHas); longer runs go to matchLongASCIITLD. It also returns the
+// length n of the run, cut at limit (16 for a longer one).
 func matchASCIITLD(text string, i, limit int) (end int, ok, done bool, n int) {
 	var lo, hi uint64
 	if i <= len(text)-8 {
