@@ -118,9 +118,9 @@ func oracleTexts(n int) []string {
 
 // TestOracle checks the scanner and its matchers against the oracle.
 func TestOracle(t *testing.T) {
-	n := 15000
+	n := 6000
 	if testing.Short() {
-		n = 3000
+		n = 1500
 	}
 	for _, s := range oracleTexts(n) {
 		checkOracle(t, s)
