@@ -93,3 +93,40 @@ func TestScannerAllocs(t *testing.T) {
 		t.Errorf("URLScanner allocates %.1f times per run; want 0", allocs)
 	}
 }
+
+// BenchmarkURLScannerClass scans 1,000 texts of one corpus class as
+// pkg/tweet's Parse does: from the first URL dot, found beforehand.
+// ns/text is the time per text. For callgrind, scanClass's inclusive count
+// is the work of the scanner alone.
+func BenchmarkURLScannerClass(b *testing.B) {
+	for _, class := range []corpus.Class{corpus.URLs, corpus.Mixed, corpus.ASCII} {
+		b.Run(string(class), func(b *testing.B) {
+			var texts []string
+			var dots []int
+			for _, x := range corpus.ClassTexts(1, class, 1000) {
+				texts = append(texts, x.Text)
+				dots = append(dots, FirstURLDot(x.Text, 0))
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				scanClass(texts, dots)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(len(texts))), "ns/text")
+		})
+	}
+}
+
+// scanClass finds the URLs of each text, starting at its dot.
+//
+//go:noinline
+func scanClass(texts []string, dots []int) {
+	var s URLScanner
+	for i, text := range texts {
+		s.ResetFrom(text, dots[i])
+		for {
+			if _, _, ok := s.Next(); !ok {
+				break
+			}
+		}
+	}
+}

@@ -22,7 +22,10 @@ const (
 	cTLDNext                   // may not follow a list TLD: [0-9a-z@+-]
 )
 
-var asciiClass = func() (t [128]uint8) {
+// asciiClass holds the class bits of each ASCII byte; bytes from 0x80 on
+// have none, so a loop over a run of ASCII class members needs no separate
+// test for non-ASCII bytes (and, indexed by a byte, no bounds check).
+var asciiClass = func() (t [256]uint8) {
 	const punct = "!'#%&()*+,\\-./:;<=>?@[]^_{|}~$" // punct.js, plus the '/' its source adds
 	for c := 0; c < 128; c++ {
 		b := byte(c)

@@ -17,57 +17,76 @@ import "unicode/utf8"
 // valid subdomain label (-1 if none), up to which a failed match tells that no
 // later start can match through its labels (see segDomain).
 func matchDomain(text string, i int, half bool) (end int, ok bool, lastDot int) {
+	j := i
+	if half {
+		_, n := utf8.DecodeRuneInString(text[j:])
+		j += n
+	}
+	j, underscore := labelEnd(text, j)
+	return matchDomainFrom(text, i, j, underscore)
+}
+
+// matchDomainFrom is matchDomain once its first label, text[i:j], is known
+// (underscore tells whether it holds a '_'): the search knows it from the
+// run of domain chars before a URL dot, and need not read it again.
+func matchDomainFrom(text string, i, j int, underscore bool) (end int, ok bool, lastDot int) {
 	best := -1
 	lastDot = -1
-	pos := i
-	for first := true; ; first = false {
-		j := pos
-		empty, firstD, lastD, underscore := true, false, false, false
-		if first && half {
-			_, n := utf8.DecodeRuneInString(text[j:])
-			j += n
-			empty, firstD, lastD = false, true, true
-		}
-		for j < len(text) {
-			c := text[j]
-			isD := false
-			if c < utf8.RuneSelf {
-				switch {
-				case asciiClass[c]&cD != 0:
-					isD = true
-				case c == '_':
-					underscore = true
-				case c != '-':
-					goto end
-				}
-				j++
-			} else {
-				r, n := utf8.DecodeRuneInString(text[j:])
-				if !isDomainRune(r) {
-					goto end
-				}
-				isD = true
-				j += n
-			}
-			if empty {
-				firstD, empty = isD, false
-			}
-			lastD = isD
-		}
-	end:
-		if empty || !firstD || !lastD || j >= len(text) || text[j] != '.' {
+	for pos := i; ; {
+		// The label is text[pos:j]; every byte from 0x80 in it belongs to
+		// a domain char (the half of an astral one included), so it begins
+		// and ends with a domain char unless its first or last byte is '-'
+		// or '_'.
+		if j == pos || j >= len(text) || text[j] != '.' || !labelEdge(text[pos]) || !labelEdge(text[j-1]) {
 			break
 		}
 		lastDot = j
+		letters := 0 // ASCII letters known to start the next label
 		if !underscore {
-			if e, ok := matchTLD(text, j+1, len(text)); ok {
+			e, ok, n := matchTLDRun(text, j+1, len(text))
+			if ok {
 				best = e
 			}
+			letters = n
 		}
 		pos = j + 1
+		j, underscore = labelEnd(text, pos+letters)
 	}
 	return best, best >= 0, lastDot
 }
+
+// labelEnd returns the end of the run of domain chars, '-' and '_' at
+// text[j:], and whether it holds a '_'.
+func labelEnd(text string, j int) (int, bool) {
+	underscore := false
+	for j < len(text) {
+		// A run of ASCII domain chars, then what stopped it.
+		if asciiClass[text[j]]&cD != 0 {
+			j++
+			continue
+		}
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if c == '_' {
+				underscore = true
+			} else if c != '-' {
+				break
+			}
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !isDomainRune(r) {
+			break
+		}
+		j += n
+	}
+	return j, underscore
+}
+
+// labelEdge reports whether byte c, the first or last of a label that
+// matchDomain took, is (part of) a domain char: anything but '-' and '_'.
+func labelEdge(c byte) bool { return c != '-' && c != '_' }
 
 // segDomain matches domains for the candidate starts of one segment: the
 // run of domain chars, '-' and '_' ending at the dot d, where every
@@ -84,9 +103,11 @@ type segDomain struct {
 	tldEnd int
 }
 
-// match is matchDomain(text, x, half); *dead is the offset up to which
-// dots are known to be dead ends.
-func (sd *segDomain) match(x int, half bool, dead *int) (int, bool) {
+// match is matchDomain(text, x, half) for either half: the labels, and so
+// the result, are the same whether the domain starts at the astral rune at
+// x or at its low surrogate. *dead is the offset up to which dots are known
+// to be dead ends.
+func (sd *segDomain) match(x int, dead *int) (int, bool) {
 	if sd.dead {
 		if sd.lastUS >= x {
 			return 0, false
@@ -99,7 +120,8 @@ func (sd *segDomain) match(x int, half bool, dead *int) (int, bool) {
 		}
 		return sd.tldEnd, sd.tld > 0
 	}
-	e, ok, lastDot := matchDomain(sd.text, x, half)
+	// The first label runs from x (or the low surrogate there) to d.
+	e, ok, lastDot := matchDomainFrom(sd.text, x, sd.d, sd.lastUS >= x)
 	if !ok && lastDot >= sd.d {
 		sd.dead = true
 		*dead = max(*dead, lastDot)

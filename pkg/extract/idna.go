@@ -26,8 +26,10 @@ func validURL(text string, m *match) bool {
 	if !m.half && strings.HasPrefix(dom, "xn--") && !hasAsciiDomain(text, m.domStart, m.domEnd) {
 		return false
 	}
-	if !m.half && asciiLabelsOK(dom) {
-		dom = "" // every label is ASCII, 1 to 63 bytes: its toASCII length
+	if !m.half && (len(dom) <= maxLabelLength && isASCII(dom) || asciiLabelsOK(dom)) {
+		// Every label is ASCII, 1 to 63 bytes: its toASCII length. (A
+		// matched domain has no empty label, so a short ASCII one passes.)
+		dom = ""
 	}
 	half := m.half
 	for len(dom) > 0 {
@@ -57,6 +59,20 @@ func validURL(text string, m *match) bool {
 		u--
 	}
 	return proto+u <= maxURLLength
+}
+
+// isASCII reports whether s holds only ASCII bytes, looking at eight at a
+// time.
+func isASCII(s string) bool {
+	var acc uint64
+	i := 0
+	for ; i <= len(s)-8; i += 8 {
+		acc |= load64(s, i)
+	}
+	for ; i < len(s); i++ {
+		acc |= uint64(s[i])
+	}
+	return acc&msb == 0
 }
 
 // asciiLabelsOK reports whether dom is ASCII and each of its '.'-separated

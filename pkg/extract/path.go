@@ -18,38 +18,48 @@ import "unicode/utf8"
 func matchPath(text string, i int) int {
 	tail := i + 1 // end of the path so far
 	open := true  // tail is at the last ending char or a group chained to it
-	for j := i + 1; j < len(text); {
-		c := text[j]
-		if c < utf8.RuneSelf {
-			if c == '(' {
-				k, ok := matchBalancedParens(text, j)
-				if !ok {
-					break
-				}
-				if open {
-					tail = k
-				}
-				j = k
-				continue
+	for j := i + 1; ; {
+		// A run of ASCII general path chars, and its last ending char.
+		r := j
+		for r <= len(text)-4 && asciiClass[text[r]]&asciiClass[text[r+1]]&asciiClass[text[r+2]]&asciiClass[text[r+3]]&cPath != 0 {
+			r += 4 // four path chars
+		}
+		for r < len(text) && asciiClass[text[r]]&cPath != 0 {
+			r++
+		}
+		if r > j {
+			e := r
+			for e > j && asciiClass[text[e-1]]&cPEnd == 0 {
+				e--
 			}
-			cl := asciiClass[c]
-			if cl&cPath == 0 {
+			if e > j {
+				tail = e
+			}
+			open = e == r
+			j = r
+		}
+		if j >= len(text) {
+			break
+		}
+		if c := text[j]; c == '(' {
+			k, ok := matchBalancedParens(text, j)
+			if !ok {
 				break
 			}
-			j++
-			if cl&cPEnd != 0 {
-				tail, open = j, true
-			} else {
-				open = false
+			if open {
+				tail = k
 			}
+			j = k
 			continue
+		} else if c < utf8.RuneSelf {
+			break
 		}
-		r, n := utf8.DecodeRuneInString(text[j:])
-		if !isPathRune(r) {
+		r0, n := utf8.DecodeRuneInString(text[j:])
+		if !isPathRune(r0) {
 			break
 		}
 		j += n
-		if isPathEndRune(r) {
+		if isPathEndRune(r0) {
 			tail, open = j, true
 		} else {
 			open = false

@@ -25,15 +25,18 @@ type match struct {
 // code-unit order; only positions before a '.' in the same run of domain
 // characters, or protocols whose domain holds a '.', can match, so the search
 // jumps from '.' to '.' (IsURLDot), starting no earlier than s.dotFrom.
-func (s *URLScanner) search() (m match, ok bool) {
+func (s *URLScanner) search(m *match) bool {
 	text := s.text
 	// The first candidate, in code units: minB plus one unit if minHalf.
 	minB, minHalf := 0, false
 	if !s.first {
 		if s.pos >= len(text) {
-			return m, false
+			return false
 		}
-		r, n := decode(text, s.pos)
+		r, n := rune(text[s.pos]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decode(text, s.pos)
+		}
 		if r >= 0x10000 {
 			minB, minHalf = s.pos, true
 		} else {
@@ -46,12 +49,16 @@ func (s *URLScanner) search() (m match, ok bool) {
 		// dot, which must start with a domain char.
 		d := nextDot(text, from)
 		if d < 0 {
-			return m, false
+			return false
 		}
 		from = d + 1
 		// The segment of domain characters (no '.') that ends at the dot.
 		seg, lastUS := d, -1
 		for seg > minB {
+			if asciiClass[text[seg-1]]&cD != 0 {
+				seg--
+				continue
+			}
 			if c := text[seg-1]; c < utf8.RuneSelf {
 				if asciiClass[c]&cD == 0 {
 					if c == '_' {
@@ -75,44 +82,53 @@ func (s *URLScanner) search() (m match, ok bool) {
 			continue
 		}
 		// Each candidate's first label ends at d and must end with a domain
-		// char.
-		if r, _ := decodeLast(text, d); !isDomainStart(r) {
-			continue
+		// char (an ASCII byte before a URL dot is one).
+		if text[d-1] >= utf8.RuneSelf {
+			if r, _ := decodeLast(text, d); !isDomainRune(r) {
+				continue
+			}
 		}
 		sd := segDomain{text: text, d: d, lastUS: lastUS, dead: d <= dead}
 		// A protocol right before the segment is the earliest candidate.
 		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
-			if e, ok := sd.match(seg, false, &dead); ok {
-				return s.finish(match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}), true
+			if e, ok := sd.match(seg, &dead); ok {
+				*m = match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}
+				return s.finish(m)
 			}
 		}
 		// Candidates inside the segment, in code-unit order.
 		for x := seg; x < d; {
-			r, n := decode(text, x)
+			r, n := rune(text[x]), 1
+			if r >= utf8.RuneSelf {
+				r, n = decode(text, x)
+			}
 			if x > minB || x == minB && !minHalf {
 				if s.first && x == 0 {
 					// At the start of the text JS tries "^" only after the
 					// preceding-char alternative, which puts the domain one
 					// code unit later.
-					if mm, ok := s.tryNext0(&sd, r, n, &dead); ok {
-						return mm, true
+					if s.tryNext0(m, &sd, r, n, &dead) {
+						return true
 					}
 					if isDomainStart(r) {
-						if e, ok := sd.match(0, false, &dead); ok {
-							return s.finish(match{before: -1, domEnd: e}), true
+						if e, ok := sd.match(0, &dead); ok {
+							*m = match{before: -1, domEnd: e}
+							return s.finish(m)
 						}
 					}
 				} else if isDomainStart(r) && s.startOK(x) {
-					if e, ok := sd.match(x, false, &dead); ok {
-						return s.finish(match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}), true
+					if e, ok := sd.match(x, &dead); ok {
+						*m = match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}
+						return s.finish(m)
 					}
 				}
 			}
 			if r >= 0x10000 && !(s.first && x == 0) {
 				// The domain may start at the low surrogate, after the high
 				// one as preceding character.
-				if e, ok := sd.match(x, true, &dead); ok {
-					return s.finish(match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}), true
+				if e, ok := sd.match(x, &dead); ok {
+					*m = match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}
+					return s.finish(m)
 				}
 			}
 			x += n
@@ -123,23 +139,25 @@ func (s *URLScanner) search() (m match, ok bool) {
 // tryNext0 tries, for the first search, the preceding-char alternative at
 // position 0: the rune r (size n) at the start is the preceding character and
 // the domain starts one code unit later, before the dot at d.
-func (s *URLScanner) tryNext0(sd *segDomain, r rune, n int, dead *int) (match, bool) {
+func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int) bool {
 	if r >= 0x10000 {
-		if e, ok := sd.match(0, true, dead); ok {
-			return s.finish(match{half: true, before: 0xd800, domEnd: e}), true
+		if e, ok := sd.match(0, dead); ok {
+			*m = match{half: true, before: 0xd800, domEnd: e}
+			return s.finish(m)
 		}
-		return match{}, false
+		return false
 	}
 	if !isPreceding(r) || n >= sd.d {
-		return match{}, false
+		return false
 	}
 	if r1, _ := decode(s.text, n); !isDomainStart(r1) {
-		return match{}, false
+		return false
 	}
-	if e, ok := sd.match(n, false, dead); ok {
-		return s.finish(match{start: n, before: r, domStart: n, domEnd: e}), true
+	if e, ok := sd.match(n, dead); ok {
+		*m = match{start: n, before: r, domStart: n, domEnd: e}
+		return s.finish(m)
 	}
-	return match{}, false
+	return false
 }
 
 func isDomainStart(r rune) bool {
@@ -156,20 +174,27 @@ func (s *URLScanner) startOK(x int) bool {
 	if x == 0 {
 		return s.first
 	}
-	r, _ := decodeLast(s.text, x)
-	return isPreceding(r)
+	if c := s.text[x-1]; c < utf8.RuneSelf {
+		return asciiClass[c]&cPre != 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s.text[:x])
+	return isPrecedingRune(r)
 }
 
 func (s *URLScanner) beforeRune(x int) rune {
 	if x == 0 {
 		return -1
 	}
+	if c := s.text[x-1]; c < utf8.RuneSelf {
+		return rune(c)
+	}
 	r, _ := decodeLast(s.text, x)
 	return r
 }
 
-// finish extends a domain match with the optional port, path and query.
-func (s *URLScanner) finish(m match) match {
+// finish extends the domain match *m with the optional port, path and
+// query, and returns true.
+func (s *URLScanner) finish(m *match) bool {
 	text := s.text
 	j := m.domEnd
 	if j < len(text) && text[j] == ':' {
@@ -187,7 +212,7 @@ func (s *URLScanner) finish(m match) match {
 		}
 	}
 	m.end = j
-	return m
+	return true
 }
 
 // protocolBefore returns the start of "http://" or "https://" (ASCII case
@@ -197,13 +222,14 @@ func protocolBefore(text string, seg int) int {
 		return -1
 	}
 	p := seg - 7
-	if (text[p+3] | 0x20) == 's' {
-		p--
-		if p < 0 {
+	if text[p+3]|0x20 == 's' {
+		if p--; p < 0 {
 			return -1
 		}
 	}
-	if (text[p]|0x20) == 'h' && (text[p+1]|0x20) == 't' && (text[p+2]|0x20) == 't' && (text[p+3]|0x20) == 'p' {
+	// "http" in any case: four bytes at once, lowercased.
+	t := text[p : p+4]
+	if (uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16|uint32(t[3])<<24)|0x20202020 == 'h'|'t'<<8|'t'<<16|'p'<<24 {
 		return p
 	}
 	return -1
@@ -224,15 +250,25 @@ func load64(text string, i int) uint64 {
 // IsURLDot reports whether the byte at offset d of text is a '.' at which a
 // URL search may start: the last byte of a domain label before it (a
 // domain character, or any non-ASCII byte) and the first of a label after
-// it (see dotStarts). Every URL's domain holds such a dot, so a text
+// it (see dotEdge). Every URL's domain holds such a dot, so a text
 // without one has no URL; see [URLScanner.ResetFrom].
+//
+// It costs two table lookups and one test once the dot is found.
 func IsURLDot(text string, d int) bool {
-	if d <= 0 || d+1 >= len(text) || text[d] != '.' {
-		return false
-	}
-	c := text[d-1]
-	return (c >= utf8.RuneSelf || asciiClass[c]&cD != 0) && dotStarts(text[d+1])
+	return d > 0 && d+1 < len(text) && text[d] == '.' && dotEdge[text[d-1]]&dotEdge[text[d+1]] != 0
 }
+
+// dotEdge is 1 for the bytes that may end a domain label before a URL dot
+// or start one after it: the ASCII domain chars and every byte from 0x80
+// (part of a character that may be one), else 0.
+var dotEdge = func() (t [256]uint8) {
+	for c := range t {
+		if c >= utf8.RuneSelf || asciiClass[c]&cD != 0 {
+			t[c] = 1
+		}
+	}
+	return t
+}()
 
 // FirstURLDot returns the first offset in text at or after byte from where
 // IsURLDot holds, or -1 when there is none.
@@ -248,26 +284,22 @@ func FirstURLDot(text string, from int) int {
 	}
 }
 
-// dotStarts reports whether the byte after a '.' may start a domain label:
-// a domain char (every non-ASCII byte may be one).
-func dotStarts(c byte) bool {
-	return c >= utf8.RuneSelf || asciiClass[c]&cD != 0
-}
-
 // nextDot returns the offset of the first '.' in text at or after byte i
 // at which a URL search may start (see IsURLDot), or -1.
 // It looks at eight bytes at a time: texts are short, and most dots end a
 // sentence, so a call of strings.IndexByte per dot would cost more.
 func nextDot(text string, i int) int {
-	// Sixteen bytes at a time while there is no '.' at all.
-	for ; i+16 <= len(text); i += 16 {
-		x, y := load64(text, i)^'.'*lsb, load64(text, i+8)^'.'*lsb
-		if ((x-lsb)&^x|(y-lsb)&^y)&msb != 0 {
-			break
+	for i >= 0 && i <= len(text)-8 {
+		t := text[i:] // constant offsets into t need no bounds checks
+		if len(t) >= 16 {
+			// Sixteen bytes at a time while there is no '.' at all.
+			x, y := load64(t, 0)^'.'*lsb, load64(t, 8)^'.'*lsb
+			if ((x-lsb)&^x|(y-lsb)&^y)&msb == 0 {
+				i += 16
+				continue
+			}
 		}
-	}
-	for ; i+8 <= len(text); i += 8 {
-		x := load64(text, i) ^ '.'*lsb
+		x := load64(t, 0) ^ '.'*lsb
 		// The lowest marked byte is exactly the first '.'; bytes above a
 		// '.' may be marked spuriously (borrows), so each is checked.
 		for z := (x - lsb) &^ x & msb; z != 0; z &= z - 1 {
@@ -275,6 +307,7 @@ func nextDot(text string, i int) int {
 				return d
 			}
 		}
+		i += 8
 	}
 	for ; i < len(text); i++ {
 		if IsURLDot(text, i) {

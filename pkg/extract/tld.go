@@ -1,6 +1,10 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf8"
+)
 
 // tldNode is one node of the generated TLD trie (tlds_table.go).
 type tldNode struct {
@@ -60,13 +64,33 @@ func foldTLDRune(r rune) rune {
 // xn--[-0-9a-z]+ (greedy, no lookahead). It returns the end of the TLD in bytes.
 // ASCII TLDs are looked up in a hash table, the others in the trie.
 func matchTLD(text string, i, limit int) (int, bool) {
+	e, ok, _ := matchTLDRun(text, i, limit)
+	return e, ok
+}
+
+// matchTLDRun is matchTLD that also returns a count of ASCII letters that
+// text[i:limit] starts with (all of them, or 16 when there are more; 0 if
+// it starts with something else), which the lookup of an ASCII TLD finds
+// on the way: matchDomainFrom need not read them again to find the end of
+// the label.
+func matchTLDRun(text string, i, limit int) (end int, ok bool, letters int) {
+	if i < limit && text[i] < utf8.RuneSelf {
+		e, ok, done, n := matchASCIITLD(text, i, limit)
+		if done {
+			return e, ok, n
+		}
+		e, ok = matchTrieTLD(text, i, limit)
+		return e, ok, n
+	}
+	e, ok := matchTrieTLD(text, i, limit)
+	return e, ok, 0
+}
+
+// matchTrieTLD is matchTLD through the trie, for a TLD that may hold
+// non-ASCII characters.
+func matchTrieTLD(text string, i, limit int) (int, bool) {
 	if i >= limit {
 		return 0, false
-	}
-	if c := text[i]; c < utf8.RuneSelf {
-		if e, ok, done := matchASCIITLD(text, i, limit); done {
-			return e, ok
-		}
 	}
 	n, best, bestRank := 0, -1, int16(0x7fff)
 	var enc [utf8.UTFMax]byte
@@ -134,7 +158,138 @@ func tldEndOK(text string, j, limit int) bool {
 // starting at i. If that run is followed by a non-ASCII character, a TLD such
 // as vermögensberater may match instead, and done is false: the caller walks
 // the trie.
-func matchASCIITLD(text string, i, limit int) (end int, ok, done bool) {
+//
+// The run is found eight bytes at a time (letterMask) and, when at most 16
+// bytes long, looked up by its lowercased bytes in tldShort or tldLong (see
+// tldWordsHas); longer runs go to matchLongASCIITLD. It also returns the
+// length n of the run, cut at limit (16 for a longer one).
+func matchASCIITLD(text string, i, limit int) (end int, ok, done bool, n int) {
+	var lo, hi uint64
+	if i <= len(text)-8 {
+		lo = load64(text, i)
+	} else {
+		lo = loadTail(text, i)
+	}
+	n = bits.TrailingZeros64(^letterMask(lo)&msb) >> 3
+	if n == 8 {
+		hi = loadTail(text, i+8)
+		n += bits.TrailingZeros64(^letterMask(hi)&msb) >> 3
+		if n == 16 && limit-i > 16 {
+			end, ok, done = matchLongASCIITLD(text, i, limit)
+			return end, ok, done, n
+		}
+	}
+	n = min(n, limit-i)
+	j := i + n
+	if j < limit && text[j] >= utf8.RuneSelf {
+		return 0, false, false, n
+	}
+	if n > 0 && tldEndOK(text, j, limit) {
+		if n <= 8 {
+			// tldWordsHas for a short run, inline.
+			key := (lo | 0x20*lsb) & (1<<(8*n) - 1)
+			const mask = len(tldShort) - 1
+			for slot := int(key*tldHashMul>>(64-tldShortBits)) & mask; tldShort[slot] != 0; slot = (slot + 1) & mask {
+				if tldShort[slot] == key {
+					return j, true, true, n
+				}
+			}
+		} else if tldWordsHas(lo, hi, n) {
+			return j, true, true, n
+		}
+	}
+	end, ok = matchPunycodeTLD(text, i, limit)
+	return end, ok, true, n
+}
+
+// loadTail returns text[i:i+8] as a little-endian word, zero bytes standing
+// for those past the end of text.
+func loadTail(text string, i int) uint64 {
+	if i <= len(text)-8 {
+		return load64(text, i)
+	}
+	var w uint64
+	for k := len(text) - 1; k >= i; k-- {
+		w = w<<8 | uint64(text[k])
+	}
+	return w
+}
+
+// letterMask returns the high bit of each byte of w that is an ASCII letter.
+func letterMask(w uint64) uint64 {
+	t := (w | 0x20*lsb) &^ msb // lowercase; bytes from 0x80 on are cleared below
+	ge := t + (0x80-'a')*lsb   // high bit set from 'a' on, without carry
+	gt := t + (0x7f-'z')*lsb   // high bit set past 'z'
+	return ge &^ gt &^ w & msb
+}
+
+// tldWordsHas reports whether the n (1 to 16) ASCII letters whose bytes are
+// the little-endian words lo and hi (bytes 0-7 and 8-15; bytes past n are
+// ignored) are an ASCII list TLD, ignoring case.
+func tldWordsHas(lo, hi uint64, n int) bool {
+	if n <= 8 {
+		key := (lo | 0x20*lsb) & (1<<(8*n) - 1) // n == 8: the shift gives 0, the mask all ones
+		const mask = len(tldShort) - 1
+		for slot := int(key*tldHashMul>>(64-tldShortBits)) & mask; ; slot = (slot + 1) & mask {
+			switch tldShort[slot] {
+			case key:
+				return true
+			case 0:
+				return false
+			}
+		}
+	}
+	k0, k1 := lo|0x20*lsb, (hi|0x20*lsb)&(1<<(8*(n-8))-1)
+	const mask = len(tldLong) - 1
+	for slot := int((k0^k1*tldHashMul)*tldHashMul>>(64-tldLongBits)) & mask; ; slot = (slot + 1) & mask {
+		switch e := &tldLong[slot]; {
+		case e[0] == k0 && e[1] == k1:
+			return true
+		case e[0] == 0:
+			return false
+		}
+	}
+}
+
+const (
+	tldHashMul    = 0x9e3779b97f4a7c15 // odd multiplier of the word hashes
+	tldShortBits  = 12                 // 4096 slots for 1283 TLDs of 1 to 8 bytes
+	tldLongBits   = 9                  // 512 slots for 136 TLDs of 9 to 16 bytes
+	tldWordMaxLen = 16
+)
+
+// tldShort and tldLong are open-addressing tables (linear probing, 0 for
+// empty) of the ASCII TLDs of tldASCIINames as lowercase little-endian
+// words, zero-padded: tldShort those of up to 8 bytes, tldLong those of 9
+// to 16 as two words. Longer ones are only in tldASCIIHash.
+var tldShort, tldLong = func() (short [1 << tldShortBits]uint64, long [1 << tldLongBits][2]uint64) {
+	for _, name := range tldASCIINames {
+		if len(name) > tldWordMaxLen {
+			continue
+		}
+		var b [16]byte
+		copy(b[:], name)
+		k0, k1 := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+		if len(name) <= 8 {
+			slot := int(k0*tldHashMul>>(64-tldShortBits)) & (len(short) - 1)
+			for short[slot] != 0 {
+				slot = (slot + 1) & (len(short) - 1)
+			}
+			short[slot] = k0
+			continue
+		}
+		slot := int((k0^k1*tldHashMul)*tldHashMul>>(64-tldLongBits)) & (len(long) - 1)
+		for long[slot][0] != 0 {
+			slot = (slot + 1) & (len(long) - 1)
+		}
+		long[slot] = [2]uint64{k0, k1}
+	}
+	return
+}()
+
+// matchLongASCIITLD is matchASCIITLD for a run of more than 16 letters (or
+// one that reaches limit), through tldASCIIHash.
+func matchLongASCIITLD(text string, i, limit int) (end int, ok, done bool) {
 	h := uint32(2166136261)
 	j := i
 	for ; j < limit; j++ {

@@ -29,7 +29,10 @@
 // astral characters; such a label is simply too long here.
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // URL is one URL found in a text. Offsets are half-open [Start, End).
 type URL struct {
@@ -97,8 +100,8 @@ func (s *URLScanner) Next() (start, end int, ok bool) {
 				return start, end, true
 			}
 		}
-		m, found := s.search()
-		if !found {
+		var m match
+		if !s.search(&m) {
 			s.first = false
 			s.pos = len(s.text)
 			return 0, 0, false
@@ -120,12 +123,45 @@ func (s *URLScanner) Next() (start, end int, ok bool) {
 		case '-', '_', '.', '/':
 			continue
 		}
+		if plainASCIIDomain(s.text[m.domStart:m.domEnd]) {
+			// The validAsciiDomain pass would find the whole domain once.
+			s.proto, s.elided16 = false, 0
+			if m.hasPath {
+				return m.domStart, m.end, true
+			}
+			return m.domStart, m.domEnd, true
+		}
 		s.rs = rescan{active: true, q: m.domStart, limit: m.domEnd, asciiEnd: m.domStart, pathEnd: -1}
 		if m.hasPath {
 			s.rs.pathEnd = m.end
 		}
 	}
 }
+
+// plainASCIIDomain reports whether the domain dom of a match holds only
+// ASCII letters, digits, '-' and '.'. Then JS's validAsciiDomain pass over
+// it finds exactly one ASCII domain, dom itself: every label of dom is a
+// run of validAsciiDomain label chars, and the TLD that ends dom is found
+// again at the end of the string that pass searches (an ASCII list TLD is
+// the whole letter run, now followed by the end; punycode is greedy). So the
+// URL is dom, with the path and query if there is a path (TestOracle
+// checks this against the full pass).
+func plainASCIIDomain(dom string) bool {
+	for i := 0; i < len(dom); i++ {
+		if !plainDomainByte[dom[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// plainDomainByte marks the ASCII letters, digits, '-' and '.'.
+var plainDomainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c < utf8.RuneSelf && asciiClass[c]&cA != 0 || c == '.'
+	}
+	return t
+}()
 
 // nextAscii returns the next URL of the validAsciiDomain pass. JS finds each
 // ASCII domain with the regexp, then locates it with indexOf from the end of
@@ -205,7 +241,7 @@ func tcoEnd(text string, m *match) (int, bool) {
 }
 
 func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	return asciiClass[c]&cA != 0 && c != '-' // cA is [-A-Za-z0-9]
 }
 
 // URLs returns every URL in text, in order.

@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"github.com/tweetlen/tweetlen/internal/corpus"
+)
+
+// checkOracle compares what the scanner and its parts find in text with the
+// oracle, the scanner before its speed work (oracle_test.go): the URLs and
+// their offsets, the scan from the first URL dot, the URL dots, and, for
+// texts of tweet size, each matcher at every offset where it may run.
+func checkOracle(t *testing.T, text string) {
+	t.Helper()
+	got, want := URLs(text), oldURLs(text)
+	if len(got) != len(want) {
+		t.Fatalf("%+q: %d URLs %+v, oracle %d %+v", text, len(got), got, len(want), want)
+	}
+	for i := range got {
+		if URL(want[i]) != got[i] {
+			t.Fatalf("%+q: URL %d is %+v, oracle %+v", text, i, got[i], want[i])
+		}
+	}
+	var s URLScanner
+	s.ResetFrom(text, FirstURLDot(text, 0))
+	for i := 0; ; i++ {
+		start, end, ok := s.Next()
+		if !ok {
+			if i != len(want) {
+				t.Fatalf("%+q: the scan from the first URL dot stops after %d URLs, oracle %d", text, i, len(want))
+			}
+			break
+		}
+		if i >= len(want) || start != want[i].Start || end != want[i].End || s.Elided16() != want[i].Elided16 {
+			t.Fatalf("%+q: the scan from the first URL dot gives URL %d [%d, %d) elided %d, oracle %+v", text, i, start, end, s.Elided16(), want)
+		}
+	}
+	for d := -1; d <= len(text)+1; d++ {
+		if IsURLDot(text, d) != oldIsURLDot(text, d) {
+			t.Fatalf("%+q: IsURLDot(%d) = %v, oracle %v", text, d, IsURLDot(text, d), !IsURLDot(text, d))
+		}
+	}
+	for _, from := range []int{0, len(text) / 3, len(text) / 2} {
+		if g, w := FirstURLDot(text, from), oldFirstURLDot(text, from); g != w {
+			t.Fatalf("%+q: FirstURLDot(%d) = %d, oracle %d", text, from, g, w)
+		}
+		if g, w := nextDot(text, from), oldNextDot(text, from); g != w {
+			t.Fatalf("%+q: nextDot(%d) = %d, oracle %d", text, from, g, w)
+		}
+	}
+	if len(text) > 400 {
+		return
+	}
+	for i := 0; i < len(text); {
+		r, n := decode(text, i)
+		for _, limit := range []int{len(text), min(len(text), i+4), min(len(text), i+9)} {
+			e, ok := matchTLD(text, i, limit)
+			we, wok := oldMatchTLD(text, i, limit)
+			if e != we || ok != wok {
+				t.Fatalf("%+q: matchTLD(%d, %d) = %d %v, oracle %d %v", text, i, limit, e, ok, we, wok)
+			}
+			e, ok, next := matchAsciiDomain(text, i, limit)
+			we, wok, wnext := oldMatchAsciiDomain(text, i, limit)
+			if e != we || ok != wok || next != wnext {
+				t.Fatalf("%+q: matchAsciiDomain(%d, %d) = %d %v %d, oracle %d %v %d", text, i, limit, e, ok, next, we, wok, wnext)
+			}
+		}
+		for _, half := range []bool{false, true} {
+			if half && r < 0x10000 {
+				continue
+			}
+			e, ok, last := matchDomain(text, i, half)
+			we, wok, wlast := oldMatchDomain(text, i, half)
+			if e != we || ok != wok || last != wlast {
+				t.Fatalf("%+q: matchDomain(%d, %v) = %d %v %d, oracle %d %v %d", text, i, half, e, ok, last, we, wok, wlast)
+			}
+		}
+		switch text[i] {
+		case '/':
+			if g, w := matchPath(text, i), oldMatchPath(text, i); g != w {
+				t.Fatalf("%+q: matchPath(%d) = %d, oracle %d", text, i, g, w)
+			}
+		case '?':
+			g, gok := matchQuery(text, i, len(text))
+			w, wok := oldMatchQuery(text, i, len(text))
+			if g != w || gok != wok {
+				t.Fatalf("%+q: matchQuery(%d) = %d %v, oracle %d %v", text, i, g, gok, w, wok)
+			}
+		}
+		i += n
+	}
+}
+
+// oracleTexts are generated texts, the corpus, the fuzz seeds and the known
+// cases, with variants cut at every tenth of their length.
+func oracleTexts(n int) []string {
+	g := newTextGen(11)
+	var texts []string
+	for range n {
+		texts = append(texts, g.text())
+	}
+	for _, x := range corpus.Texts(3, n/4) {
+		texts = append(texts, x.Text)
+	}
+	texts = append(texts, fuzzSeeds...)
+	for _, c := range knownCases {
+		texts = append(texts, c.text)
+	}
+	for _, s := range texts[:len(texts):len(texts)] {
+		for k := 1; k < 10 && len(s) <= 400; k++ {
+			texts = append(texts, s[:len(s)*k/10])
+		}
+	}
+	return texts
+}
+
+// TestOracle checks the scanner and its matchers against the oracle.
+func TestOracle(t *testing.T) {
+	n := 6000
+	if testing.Short() {
+		n = 1500
+	}
+	for _, s := range oracleTexts(n) {
+		checkOracle(t, s)
+	}
+}
+
+// FuzzOracle checks the scanner and its matchers against the oracle.
+func FuzzOracle(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	for _, x := range corpus.ClassTexts(1, corpus.URLs, 20) {
+		f.Add(x.Text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkOracle(t, text)
+	})
+}
+
+// TestTLDWords checks the word-keyed TLD tables: every ASCII TLD, in lower
+// and upper case and followed by the end, a space or a '/', is found by
+// matchTLD as by the oracle, and so is every name one letter off.
+func TestTLDWords(t *testing.T) {
+	for _, name := range tldASCIINames {
+		variants := []string{name, strings.ToUpper(name), name[:len(name)-1], name + "a"}
+		for k := 0; k < len(name); k++ {
+			variants = append(variants, name[:k]+"q"+name[k+1:], name[:k]+"x"+name[k+1:])
+		}
+		for _, v := range variants {
+			for _, text := range []string{v, v + " ", v + "/x", "a." + v, v + "-", v + "é"} {
+				for i := 0; i < len(text); i++ {
+					e, ok := matchTLD(text, i, len(text))
+					we, wok := oldMatchTLD(text, i, len(text))
+					if e != we || ok != wok {
+						t.Fatalf("matchTLD(%q, %d) = %d %v, oracle %d %v", text, i, e, ok, we, wok)
+					}
+				}
+			}
+		}
+		if len(name) <= tldWordMaxLen {
+			var b [16]byte
+			copy(b[:], strings.ToUpper(name))
+			lo, hi := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+			if !tldWordsHas(lo, hi, len(name)) {
+				t.Fatalf("tldWordsHas misses %q", name)
+			}
+		}
+	}
+}
+
+// TestPlainDomainByte checks the table of plainASCIIDomain byte by byte.
+func TestPlainDomainByte(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		b := byte(c)
+		want := 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '-' || b == '.'
+		if plainDomainByte[c] != want {
+			t.Errorf("plainDomainByte[%#x] = %v, want %v", c, plainDomainByte[c], want)
+		}
+	}
+}
