@@ -189,10 +189,11 @@ type walker struct {
 	tally // pos16: UTF-16 code units walked
 
 	urlScan           extract.URLScanner
-	urlStart, urlEnd  int // next URL, byte offsets; none when there is none
-	urlElided16       int // UTF-16 units the URL's text leaves out (see step)
-	emojiStart, emoji int // next emoji unit: start and end byte offsets
-	emojiScanEnd      int // where the emulated global emoji scan resumes
+	urlStart, urlEnd  int  // next URL, byte offsets; none when there is none
+	urlElided16       int  // UTF-16 units the URL's text leaves out (see step)
+	emojiStart, emoji int  // next emoji unit: start and end byte offsets
+	emojiScanEnd      int  // where the emulated global emoji scan resumes
+	emojiMulti        bool // list only the emoji units of several code points (see emojiSinglesPlain)
 
 	lowWeight   int  // weight of every code point below U+0800, or -1 if they differ
 	cjkWeight   int  // weight of every code point from U+3000 to U+EFFF, or -1
@@ -286,6 +287,7 @@ func (w *walker) init(s string, cfg *Config, sc *scanInfo) {
 			w.nextURL()
 		}
 		if cfg.EmojiParsingEnabled && sc.emoji {
+			w.emojiMulti = emojiSinglesPlain(cfg)
 			w.nextEmoji()
 		}
 	}
@@ -338,13 +340,34 @@ func (w *walker) nextURL() {
 // nextEmoji advances the emulated global emoji scan by one match. Like
 // twemoji-parser's regex, the scan resumes where the previous match ended,
 // whatever the counting walk skipped in between.
+//
+// With w.emojiMulti set, it passes over the units of one code point: they
+// weigh what their code point weighs, so counting them as code points gives
+// the same result, and passing over them does not move the units after
+// them (see emoji.NextMulti). Only runFast walks that way; run, the oracle,
+// lists every unit.
 func (w *walker) nextEmoji() {
-	if start, end, ok := emoji.Next(w.s, w.emojiScanEnd); ok {
+	var start, end int
+	var ok bool
+	if w.emojiMulti {
+		start, end, ok = emoji.NextMulti(w.s, w.emojiScanEnd)
+	} else {
+		start, end, ok = emoji.Next(w.s, w.emojiScanEnd)
+	}
+	if ok {
 		w.emojiStart, w.emoji = start, end
 		w.emojiScanEnd = end
 	} else {
 		w.emojiStart, w.emoji = none, none
 	}
+}
+
+// emojiSinglesPlain reports whether every emoji unit of one code point
+// weighs under cfg what that code point weighs, cfg.DefaultWeight: under
+// lightRanges every such code point is heavy (TestEmojiSinglesHeavy), and
+// otherwise every code point must weigh DefaultWeight.
+func emojiSinglesPlain(cfg *Config) bool {
+	return isLightRanges(cfg.Ranges) || uniformWeight(cfg, 0, 0x10FFFF) == cfg.DefaultWeight
 }
 
 // run walks the whole text.
