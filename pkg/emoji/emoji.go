@@ -52,8 +52,160 @@ func Next(s string, from int) (start, end int, ok bool) {
 // ones Next would list (each is one whole character, so passing over it
 // changes nothing for the units after it). A caller that weighs a unit of
 // one code point as that code point needs no others.
+//
+// It looks for the joiners first (every unit of several code points has
+// one as its second code point, see IsJoiner) and tries only the few
+// offsets before each: a text of single emoji and prose goes by at the
+// pace of a byte search.
 func NextMulti(s string, from int) (start, end int, ok bool) {
-	return next(s, from, true)
+	if !joinerScan {
+		return next(s, from, true)
+	}
+	// Every offset from lo up to the joiner at k is tried (see below) or
+	// starts no unit of several code points.
+	lo := max(from, 0)
+	for k := lo + 1; ; k++ {
+		if k = nextJoiner(s, k); k < 0 {
+			return 0, 0, false
+		}
+		// A unit of several code points whose second one is the joiner
+		// at k starts with a character that ends at k: the one before k,
+		// if it starts at or after lo. (One that goes past k holds the
+		// joiner: it is the scan's, as a unit listed before it would
+		// hold an earlier joiner.) Its first byte is the last byte
+		// before k that is not a continuation byte, at most four back:
+		// no other can start a valid character that ends at k.
+		q := k - 1
+		for q > k-4 && s[q]&0xc0 == 0x80 {
+			q--
+		}
+		if q >= lo {
+			if m := matchPast(s, q, k); m > 0 {
+				return q, q + m, true
+			}
+		}
+		lo = k
+	}
+}
+
+// matchPast returns the length in bytes of the unit starting at s[q], as
+// match, if its first character is s[q:k] and it goes past k (where a
+// joiner starts, so that k+3 <= len(s)), or else 0. A unit of two
+// characters that nothing can extend, as a skin tone or a flag, is done
+// here without the walk.
+func matchPast(s string, q, k int) int {
+	size := k - q
+	if int(utf8Len[s[q]]) != size {
+		return 0 // s[q:k] is not one character
+	}
+	var n uint32
+	if size == 4 && s[q] == 0xf0 && s[q+1] == 0x9f {
+		// U+1F000-U+1FFFF, as in first.
+		v := cpNode[int(s[q+2]&63)<<6|int(s[q+3]&63)]
+		if v&(1<<14) != 0 {
+			return 0 // nothing goes on after it
+		}
+		n = uint32(v & (1<<14 - 1))
+	} else {
+		// q+4 <= k+3 <= len(s): load32 is safe; the bytes from k on
+		// are masked.
+		n = stepNode(cpStep(0, load32(s, q)&(1<<(8*size)-1)))
+	}
+	if n == 0 {
+		return 0
+	}
+	word, size2 := charWord(s, k)
+	e := cpStep(n, word)
+	if e == 0 || size2 == 0 {
+		return 0
+	}
+	if e>>60 == 1<<2 {
+		// A unit ends there, whatever follows, and nothing goes on.
+		return k + size2 - q
+	}
+	if m := walk(s, q, k+size2, stepNode(e)); q+m > k {
+		return m
+	}
+	return 0
+}
+
+// nextJoiner returns the first offset p >= k of s where a character that
+// joinerWord accepts starts, or -1. It looks at the bytes of eight at a
+// time that lead three- and four-byte characters.
+func nextJoiner(s string, k int) int {
+	for ; k+8 <= len(s); k += 8 {
+		v := load64(s, k)
+		for m := v & (v << 1) & (v << 2) & msb; m != 0; m &= m - 1 {
+			// The bytes 0xE0 and above; joinerAt, by hand.
+			p := k + bits.TrailingZeros64(m)>>3
+			if p+4 <= len(s) {
+				if joinerWord(load32(s, p)) {
+					return p
+				}
+			} else if joinerAt(s, p) {
+				return p
+			}
+		}
+	}
+	for ; k < len(s); k++ {
+		if s[k] >= 0xE0 && joinerAt(s, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// joinerAt reports whether joinerWord accepts the character at s[p].
+func joinerAt(s string, p int) bool {
+	if p+4 <= len(s) {
+		// joinerWord looks at no byte past the character's own.
+		return joinerWord(load32(s, p))
+	}
+	word, _ := charWordTail(s, p)
+	return joinerWord(word)
+}
+
+// Words (UTF-8 bytes, little-endian) that joinerWord compares with.
+const (
+	wordVS16      = 0x8fb8ef // U+FE0F
+	wordRI        = 0x879ff0 // U+1F1C0-U+1F1FF, regional indicators from byte 3 0xA6
+	wordModifier  = 0x8f9ff0 // U+1F3C0-U+1F3FF, skin tone modifiers from byte 3 0xBB
+	firstRIByte   = 0xa6     // U+1F1E6
+	firstModByte  = 0xbb     // U+1F3FB
+	wordTagPrefix = wordTag  // U+E0000-U+E0FFF
+)
+
+// joinerWord reports whether the character whose UTF-8 bytes are word
+// (little-endian) is a joiner (IsJoiner), or a tag character U+E0000-
+// U+E0FFF: every joiner (joinerScan checks it) and a few code points
+// never seen in text.
+func joinerWord(word uint32) bool {
+	w3 := word & mask3Bytes
+	return w3 == wordZWJ || w3 == wordKeycap || w3 == wordVS16 ||
+		w3 == wordRI && word>>24 >= firstRIByte || w3 == wordModifier && word>>24 >= firstModByte ||
+		word&mask2Bytes == wordTagPrefix
+}
+
+// joinerScan reports that joinerWord accepts every joiner, so that
+// NextMulti may look for the joiners first; otherwise it scans as Next.
+var joinerScan = func() bool {
+	for _, r := range joinerRunes() {
+		if word, _ := charWord(string(r), 0); !joinerWord(word) {
+			return false
+		}
+	}
+	return true
+}()
+
+// joinerRunes lists the code points IsJoiner accepts.
+func joinerRunes() []rune {
+	rs := []rune{0x200D, 0xFE0F, 0x20E3}
+	for _, rg := range [][2]rune{{0x1F1E6, 0x1F1FF}, {0x1F3FB, 0x1F3FF}, {0xE0020, 0xE007F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			rs = append(rs, r)
+		}
+	}
+	return rs
 }
 
 // next is Next, or NextMulti when multi is set.
@@ -377,17 +529,7 @@ func followWord(word uint32) bool {
 // point of trieCond; otherwise (a regenerated table with other lookahead
 // characters) mayFollow decodes the code point (mayFollowRune).
 var followFast = func() bool {
-	rs := append([]rune{0x200D, 0xFE0F, 0x20E3}, condRunes...)
-	for r := rune(0x1F1E6); r <= 0x1F1FF; r++ {
-		rs = append(rs, r)
-	}
-	for r := rune(0x1F3FB); r <= 0x1F3FF; r++ {
-		rs = append(rs, r)
-	}
-	for r := rune(0xE0020); r <= 0xE007F; r++ {
-		rs = append(rs, r)
-	}
-	for _, r := range rs {
+	for _, r := range append(joinerRunes(), condRunes...) {
 		if word, _ := charWord(string(r), 0); !followWord(word) {
 			return false
 		}

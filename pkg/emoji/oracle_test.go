@@ -262,3 +262,39 @@ func multiOf(s string, units [][2]int) [][2]int {
 	}
 	return out
 }
+
+// TestJoinerWord checks that NextMulti's joiner search (joinerWord) finds
+// every joiner, that it is in use, and that joinerRunes lists IsJoiner's
+// code points.
+func TestJoinerWord(t *testing.T) {
+	if !joinerScan {
+		t.Fatal("joinerWord misses a joiner: NextMulti scans as Next")
+	}
+	listed := map[rune]bool{}
+	for _, r := range joinerRunes() {
+		listed[r] = true
+	}
+	extra := 0
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		if IsJoiner(r) != listed[r] {
+			t.Errorf("IsJoiner(%U) = %v, joinerRunes lists it: %v", r, IsJoiner(r), listed[r])
+		}
+		s := string(r)
+		word, _ := charWord(s+"xyz", 0)
+		if IsJoiner(r) && !joinerWord(word) {
+			t.Fatalf("joinerWord(%U) = false", r)
+		}
+		if joinerAt(s, 0) != joinerWord(word) || joinerAt(s+"xyz", 0) != joinerWord(word) {
+			t.Fatalf("joinerAt(%U) differs from joinerWord", r)
+		}
+		if joinerWord(word) && !IsJoiner(r) {
+			extra++
+		}
+	}
+	if extra > 4096 {
+		t.Errorf("joinerWord accepts %d code points that are not joiners", extra)
+	}
+}
