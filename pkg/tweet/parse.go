@@ -414,6 +414,7 @@ func (w *walker) runFast(sc *scanInfo) bool {
 			w.countGap(start)
 		}
 		var end, weight int
+		var pw, units int
 		if start == w.urlStart {
 			if w.urlElided16 != 0 {
 				return false
@@ -421,19 +422,21 @@ func (w *walker) runFast(sc *scanInfo) bool {
 			end, weight = w.urlEnd, w.urlWeight
 			w.urls++
 			w.nextURL()
+			pw, units = w.plainWeight(s[start:end])
+			w.recordSpan(start, end)
 		} else {
 			end, weight = w.emoji, w.cfg.DefaultWeight
 			w.nextEmoji()
-		}
-		var pw, units int
-		if end-start == 4 && s[start] >= 0xF0 {
-			// One astral code point, as most emoji: heavy (see
-			// heavyRune), two UTF-16 code units, and nothing inside
-			// that safeCut needs to know.
-			pw, units = w.astralWeight, 2
-		} else {
-			pw, units = w.plainWeight(s[start:end])
-			w.recordSpan(start, end)
+			if end-start == 4 && s[start] >= 0xF0 {
+				// One astral code point, as most emoji: heavy (see
+				// heavyRune), two UTF-16 code units, and nothing
+				// inside that safeCut needs to know. (With
+				// w.emojiMulti, no such unit is listed.)
+				pw, units = w.astralWeight, 2
+			} else {
+				pw, units = w.unitWeight(s[start:end])
+				w.recordSpan(start, end)
+			}
 		}
 		d := weight - pw
 		adj += d
@@ -503,6 +506,17 @@ func (w *walker) plainWeight(t string) (weight, units int) {
 		return len(t) * lightWeight, len(t) // a URL, mostly
 	}
 	n, astral, heavy, _ := countLight(t)
+	return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
+}
+
+// unitWeight is plainWeight for an emoji unit t: a few code points, even
+// in the longest units (a family, a tag flag), so counted one by one
+// (w.fast).
+func (w *walker) unitWeight(t string) (weight, units int) {
+	n, astral, heavy := spanCounts(t)
+	if w.weight >= 0 {
+		return n * w.weight, n + astral
+	}
 	return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
 }
 
