@@ -61,31 +61,86 @@ func NextMulti(s string, from int) (start, end int, ok bool) {
 	if !joinerScan {
 		return next(s, from, true)
 	}
-	// Every offset from lo up to the joiner at k is tried (see below) or
-	// starts no unit of several code points.
+	// Every offset from lo up to the joiner at p is tried (see below) or
+	// starts no unit of several code points. The joiners are looked for
+	// from lo+1 among the bytes 0xE0 and above, eight bytes at a time
+	// (nextJoiner, by hand).
 	lo := max(from, 0)
-	for k := lo + 1; ; k++ {
-		if k = nextJoiner(s, k); k < 0 {
-			return 0, 0, false
-		}
-		// A unit of several code points whose second one is the joiner
-		// at k starts with a character that ends at k: the one before k,
-		// if it starts at or after lo. (One that goes past k holds the
-		// joiner: it is the scan's, as a unit listed before it would
-		// hold an earlier joiner.) Its first byte is the last byte
-		// before k that is not a continuation byte, at most four back:
-		// no other can start a valid character that ends at k.
-		q := k - 1
-		for q > k-4 && s[q]&0xc0 == 0x80 {
-			q--
-		}
-		if q >= lo {
-			if m := matchPast(s, q, k); m > 0 {
-				return q, q + m, true
+	for k := lo + 1; k < len(s); {
+		var m uint64
+		step := 8
+		if k+8 <= len(s) {
+			v := load64(s, k)
+			m = v & (v << 1) & (v << 2) & msb
+		} else {
+			// The last bytes, one at a time.
+			step = 1
+			if s[k] >= 0xe0 {
+				m = 0x80
 			}
 		}
-		lo = k
+		for ; m != 0; m &= m - 1 {
+			p := k + bits.TrailingZeros64(m)>>3
+			if p+4 <= len(s) {
+				// joinerWord looks at no byte past the character's own.
+				if !joinerWord(load32(s, p)) {
+					continue
+				}
+			} else if !joinerAt(s, p) {
+				continue
+			}
+			// A unit of several code points whose second one is the
+			// joiner at p starts with a character that ends at p: the
+			// one before p, if it starts at or after lo. (One that
+			// goes past p holds the joiner: it is the scan's, as a unit
+			// listed before it would hold an earlier joiner.)
+			q := -1 // charBefore, by hand
+			if p >= 4 {
+				q = p - 4 + lastLead(load32(s, p-4))
+			} else {
+				q = charBeforeStart(s, p)
+			}
+			if q >= lo {
+				if n := matchPast(s, q, p); n > 0 {
+					return q, q + n, true
+				}
+			}
+			lo = p
+		}
+		k += step
 	}
+	return 0, 0, false
+}
+
+// charBefore returns the offset of the only byte that can start a valid
+// character of s ending at offset p: the last byte before p that is not a
+// continuation byte, at most four back; or -1.
+func charBefore(s string, p int) int {
+	if p >= 4 {
+		return max(p-4+lastLead(load32(s, p-4)), -1)
+	}
+	return charBeforeStart(s, p)
+}
+
+// lastLead returns the index of the last byte of the little-endian word w
+// that is not a continuation byte, or a negative number below -4 if every
+// byte is one (so that p - 4 + lastLead(...) < 0).
+func lastLead(w uint32) int {
+	lead := ^(w &^ (w << 1)) & 0x80808080 // bytes not 10xxxxxx
+	if lead == 0 {
+		return -1 << 30
+	}
+	return (24 - bits.LeadingZeros32(lead)) >> 3
+}
+
+// charBeforeStart is charBefore within the first four bytes of s.
+func charBeforeStart(s string, p int) int {
+	for q := p - 1; q >= 0; q-- {
+		if s[q]&0xc0 != 0x80 {
+			return q
+		}
+	}
+	return -1
 }
 
 // matchPast returns the length in bytes of the unit starting at s[q], as
@@ -114,9 +169,16 @@ func matchPast(s string, q, k int) int {
 	if n == 0 {
 		return 0
 	}
-	word, size2 := charWord(s, k)
+	// charWord, by hand.
+	var word uint32
+	size2 := int(utf8Len[s[k]])
+	if k+4 <= len(s) {
+		word = load32(s, k) & (1<<(8*size2) - 1)
+	} else if word, size2 = charWordTail(s, k); size2 == 0 {
+		return 0
+	}
 	e := cpStep(n, word)
-	if e == 0 || size2 == 0 {
+	if e == 0 {
 		return 0
 	}
 	if e>>60 == 1<<2 {
@@ -127,32 +189,6 @@ func matchPast(s string, q, k int) int {
 		return m
 	}
 	return 0
-}
-
-// nextJoiner returns the first offset p >= k of s where a character that
-// joinerWord accepts starts, or -1. It looks at the bytes of eight at a
-// time that lead three- and four-byte characters.
-func nextJoiner(s string, k int) int {
-	for ; k+8 <= len(s); k += 8 {
-		v := load64(s, k)
-		for m := v & (v << 1) & (v << 2) & msb; m != 0; m &= m - 1 {
-			// The bytes 0xE0 and above; joinerAt, by hand.
-			p := k + bits.TrailingZeros64(m)>>3
-			if p+4 <= len(s) {
-				if joinerWord(load32(s, p)) {
-					return p
-				}
-			} else if joinerAt(s, p) {
-				return p
-			}
-		}
-	}
-	for ; k < len(s); k++ {
-		if s[k] >= 0xE0 && joinerAt(s, k) {
-			return k
-		}
-	}
-	return -1
 }
 
 // joinerAt reports whether joinerWord accepts the character at s[p].

@@ -298,3 +298,29 @@ func TestJoinerWord(t *testing.T) {
 		t.Errorf("joinerWord accepts %d code points that are not joiners", extra)
 	}
 }
+
+// TestCharBefore checks charBefore's word trick against a byte loop, at
+// every offset of random bytes rich in continuation bytes.
+func TestCharBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pick := []byte{0x80, 0x9f, 0xbf, 0xc2, 0xe2, 0xef, 0xf0, 0xf3, 'a', 0xff}
+	buf := make([]byte, 12)
+	for range 100_000 {
+		for i := range buf {
+			buf[i] = pick[rng.IntN(len(pick))]
+		}
+		s := string(buf)
+		for p := range len(s) + 1 {
+			want := -1
+			for q := p - 1; q >= 0 && q >= p-4; q-- {
+				if s[q]&0xc0 != 0x80 {
+					want = q
+					break
+				}
+			}
+			if got := charBefore(s, p); got != want {
+				t.Fatalf("charBefore(% x, %d) = %d, want %d", s, p, got, want)
+			}
+		}
+	}
+}

@@ -93,3 +93,36 @@ var emojiConfigs = []struct {
 	{"units-lighter", Config{MaxWeightedTweetLength: 200, Scale: 2, DefaultWeight: 1, TransformedURLLength: 5, EmojiParsingEnabled: true,
 		Ranges: []WeightRange{{0, 0xFFFF, 4}}}},
 }
+
+// TestUnitCounts checks unitCounts against spanCounts on every code point
+// alone, and on pairs and triples of code points from the blocks emoji
+// units are made of and those around lightRanges' ends.
+func TestUnitCounts(t *testing.T) {
+	check := func(s string) {
+		n, astral, heavy := unitCounts(s)
+		wn, wastral, wheavy := spanCounts(s)
+		if n != wn || astral != wastral || heavy != wheavy {
+			t.Fatalf("unitCounts(%+q) = %d, %d, %d; spanCounts %d, %d, %d", s, n, astral, heavy, wn, wastral, wheavy)
+		}
+	}
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r < 0xD800 || r > 0xDFFF {
+			check(string(r))
+		}
+	}
+	var rs []rune
+	for _, rg := range [][2]rune{{0, 0x80}, {0xA0, 0xB0}, {0x7F0, 0x810}, {0xFF0, 0x1110}, {0x1FF0, 0x2050},
+		{0x20E0, 0x20F0}, {0x2600, 0x2620}, {0xFE00, 0xFE10}, {0x1F1E0, 0x1F200}, {0x1F3F0, 0x1F400}, {0xE0000, 0xE0080}} {
+		for r := rg[0]; r < rg[1]; r++ {
+			rs = append(rs, r)
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 1))
+	for range 200_000 {
+		var b strings.Builder
+		for k := 1 + rng.IntN(6); k > 0; k-- {
+			b.WriteRune(rs[rng.IntN(len(rs))])
+		}
+		check(b.String())
+	}
+}

@@ -426,7 +426,16 @@ func (w *walker) runFast(sc *scanInfo) bool {
 			w.recordSpan(start, end)
 		} else {
 			end, weight = w.emoji, w.cfg.DefaultWeight
-			w.nextEmoji()
+			if w.emojiMulti {
+				// nextEmoji, by hand: the scan resumes at end.
+				if st, e, ok := emoji.NextMulti(s, end); ok {
+					w.emojiStart, w.emoji, w.emojiScanEnd = st, e, e
+				} else {
+					w.emojiStart, w.emoji = none, none
+				}
+			} else {
+				w.nextEmoji()
+			}
 			if end-start == 4 && s[start] >= 0xF0 {
 				// One astral code point, as most emoji: heavy (see
 				// heavyRune), two UTF-16 code units, and nothing
@@ -513,12 +522,56 @@ func (w *walker) plainWeight(t string) (weight, units int) {
 // in the longest units (a family, a tag flag), so counted one by one
 // (w.fast).
 func (w *walker) unitWeight(t string) (weight, units int) {
-	n, astral, heavy := spanCounts(t)
+	n, astral, heavy := unitCounts(t)
 	if w.weight >= 0 {
 		return n * w.weight, n + astral
 	}
 	return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
 }
+
+// unitCounts is spanCounts for an emoji unit t (valid UTF-8): the code
+// points, the astral ones and the heavy ones (heavyRune), a code point at
+// a time by what unitLead says of its first byte.
+func unitCounts(t string) (n, astral, heavy int) {
+	for i := 0; i < len(t); n++ {
+		x := unitLead[t[i]]
+		if x&leadE12 != 0 && heavyE12(t, i) {
+			heavy++
+		}
+		heavy += int(x >> 3 & 1)
+		astral += int(x >> 5)
+		i += int(x & 7)
+	}
+	return n, astral, heavy
+}
+
+// unitLead describes each first byte of a UTF-8 encoding for unitCounts:
+// bits 0-2 the length of the encoding (1 for a byte that starts none, so
+// that the loop ends on any input), bit 3 set when the code point is heavy
+// whatever follows (E3-EF, F0-F4), bit 4 (leadE12) for E1 and E2, whose
+// code points heavyE12 tells, bit 5 for astral code points.
+var unitLead = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b >= 0xF0:
+			t[b] = 4 | 1<<3 | 1<<5
+		case b >= 0xE3:
+			t[b] = 3 | 1<<3
+		case b >= 0xE1:
+			t[b] = 3 | leadE12
+		case b >= 0xE0:
+			t[b] = 3
+		case b >= 0xC0:
+			t[b] = 2
+		default:
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
+// leadE12 marks E1 and E2 in unitLead.
+const leadE12 = 1 << 4
 
 // meter weighs code points under a config whose weights are known from
 // scanText's counts: every code point weight, or, for lightRanges (weight
