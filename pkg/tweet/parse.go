@@ -410,6 +410,14 @@ func (w *walker) runFast(sc *scanInfo) bool {
 		if start == none {
 			break
 		}
+		if !exact && start == w.emojiStart && w.urlStart == none && w.emojiMulti {
+			// Only emoji units left, and everything fits so far.
+			a, left := w.runUnits()
+			if adj += a; !left {
+				break
+			}
+			start = w.emojiStart
+		}
 		if exact && !w.frozen && w.i < start {
 			w.countGap(start)
 		}
@@ -475,6 +483,43 @@ func (w *walker) runFast(sc *scanInfo) bool {
 		w.fit, w.fit16 = len(s), w.pos16
 	}
 	return true
+}
+
+// runUnits is runFast's loop over the emoji units (of several code points,
+// w.emojiMulti) once no URL is left and while the text fits (runFast's
+// bound is within the limit): it walks them from w.emojiStart on, and
+// returns the sum of their differences (a unit's weight minus that of its
+// code points). It stops, with left set, before a unit whose difference is
+// positive (none is, as every unit of several code points holds a heavy
+// one), which would move the bound: runFast's loop takes that one.
+func (w *walker) runUnits() (adj int, left bool) {
+	s := w.s
+	start, end := w.emojiStart, w.emoji
+	// unitWeight, by hand: pw = n*wn + heavy*wh.
+	wn, wh := w.weight, 0
+	if wn < 0 {
+		wn, wh = lightWeight, w.cfg.DefaultWeight-lightWeight
+	}
+	for start != none {
+		n, _, heavy := unitCounts(s[start:end])
+		d := w.cfg.DefaultWeight - n*wn - heavy*wh
+		if d > 0 {
+			left = true
+			break
+		}
+		adj += d
+		w.recordSpan(start, end)
+		w.i = end
+		st, e, ok := emoji.NextMulti(s, end)
+		if !ok {
+			start, end = none, none
+			break
+		}
+		start, end = st, e
+		w.emojiScanEnd = e
+	}
+	w.emojiStart, w.emoji = start, end
+	return adj, left
 }
 
 // countGap is plainRun for runFast (w.fast, not frozen): it walks the code
