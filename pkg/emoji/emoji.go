@@ -81,6 +81,9 @@ func NextMulti(s string, from int) (start, end int, ok bool) {
 		}
 		for ; m != 0; m &= m - 1 {
 			p := k + bits.TrailingZeros64(m)>>3
+			if joinerLeads>>(s[p]&31)&1 == 0 {
+				continue // as in most scripts: E0, E3-EE
+			}
 			if p+4 <= len(s) {
 				// joinerWord looks at no byte past the character's own.
 				if !joinerWord(load32(s, p)) {
@@ -210,6 +213,10 @@ const (
 	firstModByte  = 0xbb     // U+1F3FB
 	wordTagPrefix = wordTag  // U+E0000-U+E0FFF
 )
+
+// joinerLeads has bit b&31 set for each first byte b (0xE0 and above) of
+// the characters joinerWord accepts: E2, EF, F0 and F3 (TestJoinerWord).
+const joinerLeads = 1<<(0xe2&31) | 1<<(0xef&31) | 1<<(0xf0&31) | 1<<(0xf3&31)
 
 // joinerWord reports whether the character whose UTF-8 bytes are word
 // (little-endian) is a joiner (IsJoiner), or a tag character U+E0000-

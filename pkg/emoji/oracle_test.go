@@ -287,6 +287,9 @@ func TestJoinerWord(t *testing.T) {
 		if IsJoiner(r) && !joinerWord(word) {
 			t.Fatalf("joinerWord(%U) = false", r)
 		}
+		if joinerWord(word) && (s[0] < 0xe0 || joinerLeads>>(s[0]&31)&1 == 0) {
+			t.Fatalf("joinerWord(%U) = true, but joinerLeads leaves out %#x", r, s[0])
+		}
 		if joinerAt(s, 0) != joinerWord(word) || joinerAt(s+"xyz", 0) != joinerWord(word) {
 			t.Fatalf("joinerAt(%U) differs from joinerWord", r)
 		}
