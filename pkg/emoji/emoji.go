@@ -43,6 +43,216 @@ func Match(s string) int {
 // Scanning from a byte inside a character, or over invalid UTF-8, is
 // allowed: such bytes start no unit.
 func Next(s string, from int) (start, end int, ok bool) {
+	return next(s, from, false)
+}
+
+// NextMulti is Next for the units of more than one code point only: it
+// returns the first of them that Next, called again and again from from,
+// would list. The units of one code point it passes over are exactly the
+// ones Next would list (each is one whole character, so passing over it
+// changes nothing for the units after it). A caller that weighs a unit of
+// one code point as that code point needs no others.
+//
+// It looks for the joiners first (every unit of several code points has
+// one as its second code point, see IsJoiner) and tries only the few
+// offsets before each: a text of single emoji and prose goes by at the
+// pace of a byte search.
+func NextMulti(s string, from int) (start, end int, ok bool) {
+	if !joinerScan {
+		return next(s, from, true)
+	}
+	// Every offset from lo up to the joiner at p is tried (see below) or
+	// starts no unit of several code points. The joiners are looked for
+	// from lo+1 among the bytes 0xE0 and above, eight bytes at a time
+	// (nextJoiner, by hand).
+	lo := max(from, 0)
+	for k := lo + 1; k < len(s); {
+		var m uint64
+		step := 8
+		if k+8 <= len(s) {
+			v := load64(s, k)
+			m = v & (v << 1) & (v << 2) & msb
+		} else {
+			// The last bytes, one at a time.
+			step = 1
+			if s[k] >= 0xe0 {
+				m = 0x80
+			}
+		}
+		for ; m != 0; m &= m - 1 {
+			p := k + bits.TrailingZeros64(m)>>3
+			if joinerLeads>>(s[p]&31)&1 == 0 {
+				continue // as in most scripts: E0, E3-EE
+			}
+			if p+4 <= len(s) {
+				// joinerWord looks at no byte past the character's own.
+				if !joinerWord(load32(s, p)) {
+					continue
+				}
+			} else if !joinerAt(s, p) {
+				continue
+			}
+			// A unit of several code points whose second one is the
+			// joiner at p starts with a character that ends at p: the
+			// one before p, if it starts at or after lo. (One that
+			// goes past p holds the joiner: it is the scan's, as a unit
+			// listed before it would hold an earlier joiner.)
+			q := -1 // charBefore, by hand
+			if p >= 4 {
+				q = p - 4 + lastLead(load32(s, p-4))
+			} else {
+				q = charBeforeStart(s, p)
+			}
+			if q >= lo {
+				if n := matchPast(s, q, p); n > 0 {
+					return q, q + n, true
+				}
+			}
+			lo = p
+		}
+		k += step
+	}
+	return 0, 0, false
+}
+
+// charBefore returns the offset of the only byte that can start a valid
+// character of s ending at offset p: the last byte before p that is not a
+// continuation byte, at most four back; or -1.
+func charBefore(s string, p int) int {
+	if p >= 4 {
+		return max(p-4+lastLead(load32(s, p-4)), -1)
+	}
+	return charBeforeStart(s, p)
+}
+
+// lastLead returns the index of the last byte of the little-endian word w
+// that is not a continuation byte, or a negative number below -4 if every
+// byte is one (so that p - 4 + lastLead(...) < 0).
+func lastLead(w uint32) int {
+	lead := ^(w &^ (w << 1)) & 0x80808080 // bytes not 10xxxxxx
+	if lead == 0 {
+		return -1 << 30
+	}
+	return (24 - bits.LeadingZeros32(lead)) >> 3
+}
+
+// charBeforeStart is charBefore within the first four bytes of s.
+func charBeforeStart(s string, p int) int {
+	for q := p - 1; q >= 0; q-- {
+		if s[q]&0xc0 != 0x80 {
+			return q
+		}
+	}
+	return -1
+}
+
+// matchPast returns the length in bytes of the unit starting at s[q], as
+// match, if its first character is s[q:k] and it goes past k (where a
+// joiner starts, so that k+3 <= len(s)), or else 0. A unit of two
+// characters that nothing can extend, as a skin tone or a flag, is done
+// here without the walk.
+func matchPast(s string, q, k int) int {
+	size := k - q
+	if int(utf8Len[s[q]]) != size {
+		return 0 // s[q:k] is not one character
+	}
+	var n uint32
+	if size == 4 && s[q] == 0xf0 && s[q+1] == 0x9f {
+		// U+1F000-U+1FFFF, as in first.
+		v := cpNode[int(s[q+2]&63)<<6|int(s[q+3]&63)]
+		if v&(1<<14) != 0 {
+			return 0 // nothing goes on after it
+		}
+		n = uint32(v & (1<<14 - 1))
+	} else {
+		// q+4 <= k+3 <= len(s): load32 is safe; the bytes from k on
+		// are masked.
+		n = stepNode(cpStep(0, load32(s, q)&(1<<(8*size)-1)))
+	}
+	if n == 0 {
+		return 0
+	}
+	// charWord, by hand.
+	var word uint32
+	size2 := int(utf8Len[s[k]])
+	if k+4 <= len(s) {
+		word = load32(s, k) & (1<<(8*size2) - 1)
+	} else if word, size2 = charWordTail(s, k); size2 == 0 {
+		return 0
+	}
+	e := cpStep(n, word)
+	if e == 0 {
+		return 0
+	}
+	if e>>60 == 1<<2 {
+		// A unit ends there, whatever follows, and nothing goes on.
+		return k + size2 - q
+	}
+	if m := walk(s, q, k+size2, stepNode(e)); q+m > k {
+		return m
+	}
+	return 0
+}
+
+// joinerAt reports whether joinerWord accepts the character at s[p].
+func joinerAt(s string, p int) bool {
+	if p+4 <= len(s) {
+		// joinerWord looks at no byte past the character's own.
+		return joinerWord(load32(s, p))
+	}
+	word, _ := charWordTail(s, p)
+	return joinerWord(word)
+}
+
+// Words (UTF-8 bytes, little-endian) that joinerWord compares with.
+const (
+	wordVS16      = 0x8fb8ef // U+FE0F
+	wordRI        = 0x879ff0 // U+1F1C0-U+1F1FF, regional indicators from byte 3 0xA6
+	wordModifier  = 0x8f9ff0 // U+1F3C0-U+1F3FF, skin tone modifiers from byte 3 0xBB
+	firstRIByte   = 0xa6     // U+1F1E6
+	firstModByte  = 0xbb     // U+1F3FB
+	wordTagPrefix = wordTag  // U+E0000-U+E0FFF
+)
+
+// joinerLeads has bit b&31 set for each first byte b (0xE0 and above) of
+// the characters joinerWord accepts: E2, EF, F0 and F3 (TestJoinerWord).
+const joinerLeads = 1<<(0xe2&31) | 1<<(0xef&31) | 1<<(0xf0&31) | 1<<(0xf3&31)
+
+// joinerWord reports whether the character whose UTF-8 bytes are word
+// (little-endian) is a joiner (IsJoiner), or a tag character U+E0000-
+// U+E0FFF: every joiner (joinerScan checks it) and a few code points
+// never seen in text.
+func joinerWord(word uint32) bool {
+	w3 := word & mask3Bytes
+	return w3 == wordZWJ || w3 == wordKeycap || w3 == wordVS16 ||
+		w3 == wordRI && word>>24 >= firstRIByte || w3 == wordModifier && word>>24 >= firstModByte ||
+		word&mask2Bytes == wordTagPrefix
+}
+
+// joinerScan reports that joinerWord accepts every joiner, so that
+// NextMulti may look for the joiners first; otherwise it scans as Next.
+var joinerScan = func() bool {
+	for _, r := range joinerRunes() {
+		if word, _ := charWord(string(r), 0); !joinerWord(word) {
+			return false
+		}
+	}
+	return true
+}()
+
+// joinerRunes lists the code points IsJoiner accepts.
+func joinerRunes() []rune {
+	rs := []rune{0x200D, 0xFE0F, 0x20E3}
+	for _, rg := range [][2]rune{{0x1F1E6, 0x1F1FF}, {0x1F3FB, 0x1F3FF}, {0xE0020, 0xE007F}} {
+		for r := rg[0]; r <= rg[1]; r++ {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
+
+// next is Next, or NextMulti when multi is set.
+func next(s string, from int, multi bool) (start, end int, ok bool) {
 	i := max(from, 0)
 	for i < len(s) {
 		c := s[i]
@@ -101,11 +311,16 @@ func Next(s string, from int) (start, end int, ok bool) {
 			v, j, whole = cpNode[int(s[i+2]&63)<<6|int(s[i+3]&63)], i+4, true
 		case c&0xf0 == 0xe0 && cpBlock3[c&15] != 0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
 			v, j, whole = cpNode[int(cpBlock3[c&15])<<12|int(s[i+1]&63)<<6|int(s[i+2]&63)], i+3, true
-		case i+1 >= len(s) || !hasChild(trieNode[n], s[i+1]):
-			// A first byte without a matching second byte is rejected
-			// here without a call: "°" (U+00B0), whose lead byte © and
-			// ® share.
+		default:
+			// Any other first character (© and ®, or a cut or invalid
+			// encoding) is looked up whole from the root; "°"
+			// (U+00B0), whose lead byte © and ® share, is rejected here.
 			n = 0
+			if word, size := charWord(s, i); size != 0 {
+				if n = stepNode(cpStep(0, word)); n != 0 {
+					j = i + size
+				}
+			}
 		}
 		if whole {
 			// A unit of one character, such as most emoji, when what
@@ -113,17 +328,27 @@ func Next(s string, from int) (start, end int, ok bool) {
 			// its first byte tells, or else the code point: mayFollow):
 			// done without walking the trie.
 			if v&(1<<14) != 0 || v&(1<<15) != 0 && (j >= len(s) || !mayContinue(s[j]) || !mayFollow(s, j)) {
+				if multi {
+					i = j
+					continue
+				}
 				return i, j, true
 			}
 			n = uint32(v & (1<<14 - 1))
 		}
 		if n != 0 {
 			if m := walk(s, i, j, n); m > 0 {
+				if multi && i+m == j {
+					// One code point: j is after the first character.
+					i = j
+					continue
+				}
 				return i, i + m, true
 			}
 		}
 		// No unit starts at i, nor at the continuation bytes of a
-		// character looked up whole.
+		// character looked up whole (or of one looked up from the root:
+		// continuation bytes start no unit).
 		i = j
 	}
 	return 0, 0, false
@@ -265,12 +490,10 @@ func match(s string, i int) int {
 }
 
 // first returns the trie node reached from the root through the first
-// character of s[i:], and the offset after it. The characters of
-// U+1F000-U+1FFFF and the three-byte characters whose lead byte starts a
-// unit, where most units start, are looked up whole in cpNode (no unit
-// ends inside a character: the generator checks it); any other first byte
-// takes one step, through rootChild, with j = i+1. Node 0 means no unit
-// starts that way.
+// character of s[i:], and the offset after it; node 0 means no unit starts
+// that way. The characters of U+1F000-U+1FFFF and the three-byte
+// characters whose lead byte starts a unit, where most units start, are
+// looked up in cpNode; the others in cpSteps.
 func first(s string, i int) (n uint32, j int) {
 	switch c := s[i]; {
 	case c == 0xf0 && i+3 < len(s) && s[i+1] == 0x9f && s[i+2]&0xc0 == 0x80 && s[i+3]&0xc0 == 0x80:
@@ -278,57 +501,11 @@ func first(s string, i int) (n uint32, j int) {
 	case c&0xf0 == 0xe0 && cpBlock3[c&15] != 0 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
 		return uint32(cpNode[int(cpBlock3[c&15])<<12|int(s[i+1]&63)<<6|int(s[i+2]&63)] & (1<<14 - 1)), i + 3
 	}
-	return uint32(rootChild[s[i]]), i + 1
-}
-
-// walk goes on down the trie from node n (n != 0), reached at s[j] from a
-// unit start at s[i], and returns the length of the unit matched, or 0.
-//
-// The ends with a lookahead condition met on the way are checked once the
-// walk is over, longest first, so that the loop makes no call.
-func walk(s string, i, j int, n uint32) int {
-	best := 0
-	var condEnd [4]int // ends past best with a condition, in order
-	var condK [4]uint32
-	nc := 0
-walk:
-	for ; ; j++ {
-		v := trieNode[n]
-		if acc := v >> 30; acc == 1 {
-			best, nc = j-i, 0
-		} else if acc != 0 {
-			if nc == len(condEnd) {
-				best, nc = settle(s, i, best, condEnd[:], condK[:]), 0
-			}
-			condEnd[nc], condK[nc] = j, acc-2
-			nc++
-		}
-		if j >= len(s) {
-			break
-		}
-		b := s[j]
-		first := v & 0xffff
-		switch v >> 28 & 3 {
-		case 1:
-			if byte(v>>16) != b {
-				break walk
-			}
-			n = first
-		case 2:
-			m := trieMask[v>>16&0xfff]
-			bit := uint64(1) << (b & 63)
-			if m&bit == 0 || (b^trieLabel[first])&0xc0 != 0 {
-				break walk
-			}
-			n = first + uint32(bits.OnesCount64(m&(bit-1)))
-		default:
-			break walk
-		}
+	word, size := charWord(s, i)
+	if size == 0 {
+		return 0, 0
 	}
-	if nc > 0 {
-		best = settle(s, i, best, condEnd[:nc], condK[:nc])
-	}
-	return best
+	return stepNode(cpStep(0, word)), i + size
 }
 
 // settle returns the length of the longest unit from s[i] among best
@@ -346,8 +523,65 @@ func settle(s string, i, best int, condEnd []int, condK []uint32) int {
 // mayFollow reports whether the code point at s[j] may go on with a unit
 // or decide a lookahead: an emoji joiner, the second code point of every
 // unit of more than one (TestJoiners checks it), or a code point of a
-// lookahead condition (trieCond).
+// lookahead condition (trieCond). It may also report true for a few code
+// points near those (see followWord).
 func mayFollow(s string, j int) bool {
+	if j+4 <= len(s) && followFast {
+		// followWord looks at no byte past the character's own.
+		return followWord(load32(s, j))
+	}
+	return mayFollowTail(s, j)
+}
+
+// mayFollowTail is mayFollow within the last three bytes of s, or when
+// followWord cannot be trusted.
+func mayFollowTail(s string, j int) bool {
+	if !followFast {
+		return mayFollowRune(s, j)
+	}
+	word, _ := charWordTail(s, j)
+	return followWord(word)
+}
+
+// Words (UTF-8 bytes, little-endian) that followWord compares with.
+const (
+	wordZWJ    = 0x8d80e2 // U+200D
+	wordKeycap = 0xa383e2 // U+20E3
+	wordVS     = 0x8eb8ef // U+FE0E, U+FE0F (low bit of byte 2 masked)
+	wordRIMod  = 0x879ff0 // U+1F1C0-U+1F1FF, U+1F3C0-U+1F3FF (bit 3 of byte 2 masked)
+	wordTag    = 0xa0f3   // U+E0000-U+E0FFF
+	maskVS     = 0xfeffff // keeps all but the low bit of byte 2
+	maskRIMod  = 0xf7ffff // keeps all but bit 3 of byte 2
+	mask3Bytes = 0xffffff // the first three bytes
+	mask2Bytes = 0xffff   // the first two bytes
+)
+
+// followWord reports whether the character whose UTF-8 bytes are word
+// (little-endian) is U+200D, U+20E3, U+FE0E, U+FE0F, in U+1F1C0-U+1F1FF or
+// U+1F3C0-U+1F3FF (which hold the regional indicators and the skin tone
+// modifiers), or in U+E0000-U+E0FFF (the tags): every joiner and, as the
+// table stands, every lookahead character (followFast checks it), and a
+// few others, so that mayFollow only errs on the side of walking.
+func followWord(word uint32) bool {
+	w3 := word & mask3Bytes
+	return w3 == wordZWJ || w3 == wordKeycap || word&maskVS == wordVS ||
+		word&maskRIMod == wordRIMod || word&mask2Bytes == wordTag
+}
+
+// followFast reports that followWord holds for every joiner and every code
+// point of trieCond; otherwise (a regenerated table with other lookahead
+// characters) mayFollow decodes the code point (mayFollowRune).
+var followFast = func() bool {
+	for _, r := range append(joinerRunes(), condRunes...) {
+		if word, _ := charWord(string(r), 0); !followWord(word) {
+			return false
+		}
+	}
+	return true
+}()
+
+// mayFollowRune is mayFollow by the decoded code point.
+func mayFollowRune(s string, j int) bool {
 	r, _ := utf8.DecodeRuneInString(s[j:])
 	if IsJoiner(r) {
 		return true

@@ -203,10 +203,11 @@ type walker struct {
 	tally // pos16: UTF-16 code units walked
 
 	urlScan           extract.URLScanner
-	urlStart, urlEnd  int // next URL, byte offsets; none when there is none
-	urlElided16       int // UTF-16 units the URL's text leaves out (see step)
-	emojiStart, emoji int // next emoji unit: start and end byte offsets
-	emojiScanEnd      int // where the emulated global emoji scan resumes
+	urlStart, urlEnd  int  // next URL, byte offsets; none when there is none
+	urlElided16       int  // UTF-16 units the URL's text leaves out (see step)
+	emojiStart, emoji int  // next emoji unit: start and end byte offsets
+	emojiScanEnd      int  // where the emulated global emoji scan resumes
+	emojiMulti        bool // list only the emoji units of several code points (see emojiSinglesPlain)
 
 	lowWeight   int  // weight of every code point below U+0800, or -1 if they differ
 	cjkWeight   int  // weight of every code point from U+3000 to U+EFFF, or -1
@@ -302,6 +303,7 @@ func (w *walker) init(s string, cfg *Config, sc *scanInfo) {
 			w.nextURL()
 		}
 		if cfg.EmojiParsingEnabled && sc.emoji {
+			w.emojiMulti = emojiSinglesPlain(cfg)
 			w.nextEmoji()
 		}
 	}
@@ -357,13 +359,34 @@ func (w *walker) nextURL() {
 // nextEmoji advances the emulated global emoji scan by one match. Like
 // twemoji-parser's regex, the scan resumes where the previous match ended,
 // whatever the counting walk skipped in between.
+//
+// With w.emojiMulti set, it passes over the units of one code point: they
+// weigh what their code point weighs, so counting them as code points gives
+// the same result, and passing over them does not move the units after
+// them (see emoji.NextMulti). Only runFast walks that way; run, the oracle,
+// lists every unit.
 func (w *walker) nextEmoji() {
-	if start, end, ok := emoji.Next(w.s, w.emojiScanEnd); ok {
+	var start, end int
+	var ok bool
+	if w.emojiMulti {
+		start, end, ok = emoji.NextMulti(w.s, w.emojiScanEnd)
+	} else {
+		start, end, ok = emoji.Next(w.s, w.emojiScanEnd)
+	}
+	if ok {
 		w.emojiStart, w.emoji = start, end
 		w.emojiScanEnd = end
 	} else {
 		w.emojiStart, w.emoji = none, none
 	}
+}
+
+// emojiSinglesPlain reports whether every emoji unit of one code point
+// weighs under cfg what that code point weighs, cfg.DefaultWeight: under
+// lightRanges every such code point is heavy (TestEmojiSinglesHeavy), and
+// otherwise every code point must weigh DefaultWeight.
+func emojiSinglesPlain(cfg *Config) bool {
+	return isLightRanges(cfg.Ranges) || uniformWeight(cfg, 0, 0x10FFFF) == cfg.DefaultWeight
 }
 
 // run walks the whole text.
@@ -406,10 +429,19 @@ func (w *walker) runFast(sc *scanInfo) bool {
 		if start == none {
 			break
 		}
+		if !exact && start == w.emojiStart && w.urlStart == none && w.emojiMulti {
+			// Only emoji units left, and everything fits so far.
+			a, left := w.runUnits()
+			if adj += a; !left {
+				break
+			}
+			start = w.emojiStart
+		}
 		if exact && !w.frozen && w.i < start {
 			w.countGap(start)
 		}
 		var end, weight int
+		var pw, units int
 		if start == w.urlStart {
 			if w.urlElided16 != 0 {
 				return false
@@ -417,19 +449,30 @@ func (w *walker) runFast(sc *scanInfo) bool {
 			end, weight = w.urlEnd, w.urlWeight
 			w.urls++
 			w.nextURL()
-		} else {
-			end, weight = w.emoji, w.cfg.DefaultWeight
-			w.nextEmoji()
-		}
-		var pw, units int
-		if end-start == 4 && s[start] >= 0xF0 {
-			// One astral code point, as most emoji: heavy (see
-			// heavyRune), two UTF-16 code units, and nothing inside
-			// that safeCut needs to know.
-			pw, units = w.astralWeight, 2
-		} else {
 			pw, units = w.plainWeight(s[start:end])
 			w.recordSpan(start, end)
+		} else {
+			end, weight = w.emoji, w.cfg.DefaultWeight
+			if w.emojiMulti {
+				// nextEmoji, by hand: the scan resumes at end.
+				if st, e, ok := emoji.NextMulti(s, end); ok {
+					w.emojiStart, w.emoji, w.emojiScanEnd = st, e, e
+				} else {
+					w.emojiStart, w.emoji = none, none
+				}
+			} else {
+				w.nextEmoji()
+			}
+			if end-start == 4 && s[start] >= 0xF0 {
+				// One astral code point, as most emoji: heavy (see
+				// heavyRune), two UTF-16 code units, and nothing
+				// inside that safeCut needs to know. (With
+				// w.emojiMulti, no such unit is listed.)
+				pw, units = w.astralWeight, 2
+			} else {
+				pw, units = w.unitWeight(s[start:end])
+				w.recordSpan(start, end)
+			}
 		}
 		d := weight - pw
 		adj += d
@@ -459,6 +502,43 @@ func (w *walker) runFast(sc *scanInfo) bool {
 		w.fit, w.fit16 = len(s), w.pos16
 	}
 	return true
+}
+
+// runUnits is runFast's loop over the emoji units (of several code points,
+// w.emojiMulti) once no URL is left and while the text fits (runFast's
+// bound is within the limit): it walks them from w.emojiStart on, and
+// returns the sum of their differences (a unit's weight minus that of its
+// code points). It stops, with left set, before a unit whose difference is
+// positive (none is, as every unit of several code points holds a heavy
+// one), which would move the bound: runFast's loop takes that one.
+func (w *walker) runUnits() (adj int, left bool) {
+	s := w.s
+	start, end := w.emojiStart, w.emoji
+	// unitWeight, by hand: pw = n*wn + heavy*wh.
+	wn, wh := w.weight, 0
+	if wn < 0 {
+		wn, wh = lightWeight, w.cfg.DefaultWeight-lightWeight
+	}
+	for start != none {
+		n, _, heavy := unitCounts(s[start:end])
+		d := w.cfg.DefaultWeight - n*wn - heavy*wh
+		if d > 0 {
+			left = true
+			break
+		}
+		adj += d
+		w.recordSpan(start, end)
+		w.i = end
+		st, e, ok := emoji.NextMulti(s, end)
+		if !ok {
+			start, end = none, none
+			break
+		}
+		start, end = st, e
+		w.emojiScanEnd = e
+	}
+	w.emojiStart, w.emoji = start, end
+	return adj, left
 }
 
 // countGap is plainRun for runFast (w.fast, not frozen): it walks the code
@@ -504,6 +584,61 @@ func (w *walker) plainWeight(t string) (weight, units int) {
 	n, astral, heavy, _ := countLight(t)
 	return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
 }
+
+// unitWeight is plainWeight for an emoji unit t: a few code points, even
+// in the longest units (a family, a tag flag), so counted one by one
+// (w.fast).
+func (w *walker) unitWeight(t string) (weight, units int) {
+	n, astral, heavy := unitCounts(t)
+	if w.weight >= 0 {
+		return n * w.weight, n + astral
+	}
+	return n*lightWeight + heavy*(w.cfg.DefaultWeight-lightWeight), n + astral
+}
+
+// unitCounts is spanCounts for an emoji unit t (valid UTF-8): the code
+// points, the astral ones and the heavy ones (heavyRune), a code point at
+// a time by what unitLead says of its first byte.
+func unitCounts(t string) (n, astral, heavy int) {
+	for i := 0; i < len(t); n++ {
+		x := unitLead[t[i]]
+		if x&leadE12 != 0 && heavyE12(t, i) {
+			heavy++
+		}
+		heavy += int(x >> 3 & 1)
+		astral += int(x >> 5)
+		i += int(x & 7)
+	}
+	return n, astral, heavy
+}
+
+// unitLead describes each first byte of a UTF-8 encoding for unitCounts:
+// bits 0-2 the length of the encoding (1 for a byte that starts none, so
+// that the loop ends on any input), bit 3 set when the code point is heavy
+// whatever follows (E3-EF, F0-F4), bit 4 (leadE12) for E1 and E2, whose
+// code points heavyE12 tells, bit 5 for astral code points.
+var unitLead = func() (t [256]uint8) {
+	for b := range t {
+		switch {
+		case b >= 0xF0:
+			t[b] = 4 | 1<<3 | 1<<5
+		case b >= 0xE3:
+			t[b] = 3 | 1<<3
+		case b >= 0xE1:
+			t[b] = 3 | leadE12
+		case b >= 0xE0:
+			t[b] = 3
+		case b >= 0xC0:
+			t[b] = 2
+		default:
+			t[b] = 1
+		}
+	}
+	return t
+}()
+
+// leadE12 marks E1 and E2 in unitLead.
+const leadE12 = 1 << 4
 
 // meter weighs code points under a config whose weights are known from
 // scanText's counts: every code point weight, or, for lightRanges (weight
