@@ -147,7 +147,16 @@ func run() error {
 	fmt.Println()
 
 	if !*flagSkipInProc {
-		if err := inProcess(names, strs, totalBytes, file, benchJS); err != nil {
+		// Both sides time texts loaded the same way from the same file:
+		// read whole, one JSON decode per line (as reference/bench.js).
+		loaded, err := loadTexts(file)
+		if err != nil {
+			return err
+		}
+		if !slices.Equal(loaded, strs) {
+			return fmt.Errorf("%s: the texts read back differ from the corpus", file)
+		}
+		if err := inProcess(names, loaded, totalBytes, file, benchJS); err != nil {
 			return err
 		}
 	}
@@ -510,6 +519,31 @@ func wholeProcess(root, tmp string, names []string, file, benchJS string, n int)
 }
 
 // --- helpers ------------------------------------------------------------------
+
+// loadTexts reads the "text" of every line of the JSON Lines file at path,
+// as reference/bench.js does for the in-process timing: the whole file at
+// once, one JSON decode per line, so that the texts of both sides sit in
+// memory alike (allocated one after the other, in corpus order).
+func loadTexts(path string) ([]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var texts []string
+	for line := range bytes.Lines(data) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return nil, fmt.Errorf("%s: line %d: %v", path, len(texts)+1, err)
+		}
+		texts = append(texts, rec.Text)
+	}
+	return texts, nil
+}
 
 func writeCorpus(path string, texts []corpus.Text) error {
 	f, err := os.Create(path)
