@@ -157,19 +157,7 @@ func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 		// properties (a segment boundary), told by one bit of
 		// qcSlow2/qcSlow3/qcSlow1F without decoding it.
 		if c0 < utf8.RuneSelf {
-			// Skip to the end of the ASCII run, 8 bytes at a time.
-			for i++; ; i += 8 {
-				if i+8 > len(s) {
-					for i < len(s) && s[i] < utf8.RuneSelf {
-						i++
-					}
-					break
-				}
-				if v := load64(s, i) & hi8; v != 0 {
-					i += bits.TrailingZeros64(v) >> 3
-					break
-				}
-			}
+			i = asciiRunEnd(s, i+1)
 			seg, prev, lastAt = i-1, 0, i-1
 			continue
 		}
@@ -501,18 +489,7 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 		if s[i] < utf8.RuneSelf {
 			// A run of ASCII, 8 bytes at a time.
 			start := i
-			for i++; ; i += 8 {
-				if i+8 > len(s) {
-					for i < len(s) && s[i] < utf8.RuneSelf {
-						i++
-					}
-					break
-				}
-				if v := load64(s, i) & hi8; v != 0 {
-					i += bits.TrailingZeros64(v) >> 3
-					break
-				}
-			}
+			i = asciiRunEnd(s, i+1)
 			ascii += i - start
 			if i+1 >= len(s) {
 				if i == len(s) {
@@ -701,4 +678,18 @@ func composeSegment(s string, i int) (r rune, end, units16 int, ok bool) {
 		units16 += 1 + m>>2
 	}
 	return r, j, units16, j > i+n
+}
+
+// asciiRunEnd returns the end of the run of ASCII bytes of s from byte i
+// on (i itself when s[i] is not ASCII), 8 bytes at a time.
+func asciiRunEnd(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		if v := load64(s, i) & hi8; v != 0 {
+			return i + bits.TrailingZeros64(v)>>3
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
