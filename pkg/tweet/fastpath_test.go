@@ -416,3 +416,14 @@ func TestPermilleTable(t *testing.T) {
 		}
 	}
 }
+
+// TestSlowTabs checks that slowPlain and slowEmoji are the tables scanRun
+// picks from slowTabs, and that they differ only where emojiMatters.
+func TestSlowTabs(t *testing.T) {
+	if slowPlain != &slowTabs[0] || slowEmoji != &slowTabs[1] {
+		t.Fatal("slowPlain and slowEmoji are not slowTabs[0] and [1]")
+	}
+	if *slowPlain != *newSlowTables(false) || *slowEmoji != *newSlowTables(true) {
+		t.Fatal("slowTabs differ from newSlowTables")
+	}
+}

@@ -166,9 +166,9 @@ func scanRun(s string, i int, st *scanState) int {
 		return i // never: tells the compiler that i is not negative
 	}
 	cont, heavy := st.cont, st.heavy
-	tb := slowPlain
+	tb := &slowTabs[0] // slowPlain
 	if st.flags&scanEmoji == 0 {
-		tb = slowEmoji
+		tb = &slowTabs[1] // slowEmoji
 	}
 	// The quick check of a combining mark needs the combining class of the
 	// code point before it: 0 after a code point scanRun let pass,
@@ -406,7 +406,12 @@ type slowTables struct {
 	tE0 [64]uint64 // as t1F, for U+E0000-U+E0FFF
 }
 
-var slowEmoji, slowPlain = newSlowTables(true), newSlowTables(false)
+// slowTabs holds slowPlain and slowEmoji in that order, as values: scanRun
+// takes their addresses from it, which the compiler knows are not nil, so
+// that its loops need no nil check per step.
+var slowTabs = [2]slowTables{*newSlowTables(false), *newSlowTables(true)}
+
+var slowPlain, slowEmoji = &slowTabs[0], &slowTabs[1]
 
 // newSlowTables builds slowEmoji (emoji set) or slowPlain.
 func newSlowTables(emoji bool) *slowTables {
