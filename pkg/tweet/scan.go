@@ -323,9 +323,10 @@ func asciiRunDot(s string, i int, st *scanState) int {
 		for i <= len(s)-16 {
 			v, v2 := load64u(s, i), load64u(s, i+8)
 			x, x2 := v^'.'*lsb, v2^'.'*lsb
-			// The zero bytes of x are the dots: (x - lsb) &^ x marks
-			// each (and, after one, perhaps other bytes).
-			if ((x-lsb)&^x|(x2-lsb)&^x2|v|v2)&hi8 != 0 {
+			// The zero bytes of x are the dots: x - lsb sets the high bit
+			// of each (and, after one, perhaps of other bytes), and of the
+			// bytes of v with theirs, which v marks anyway.
+			if ((x-lsb)|(x2-lsb)|v|v2)&hi8 != 0 {
 				break
 			}
 			i += 16
