@@ -59,9 +59,6 @@ var utf8Len = func() (t [256]uint8) {
 	return t
 }()
 
-// wordMask keeps the first n bytes of a little-endian word.
-var wordMask = [5]uint32{0, 0xff, 0xffff, 0xffffff, 0xffffffff}
-
 // children returns the first child of trie node n and how many it has.
 func children(n uint32) (first, count uint32) {
 	v := trieNode[n]

@@ -251,12 +251,6 @@ type oldRescan struct {
 func (s *oldURLScanner) oldReset(text string) {
 	*s = oldURLScanner{text: text, first: true}
 }
-func (s *oldURLScanner) oldResetFrom(text string, dot int) {
-	*s = oldURLScanner{text: text, first: true, dotFrom: dot}
-	if dot < 0 {
-		s.dotFrom = len(text)
-	}
-}
 func (s *oldURLScanner) oldNext() (start, end int, ok bool) {
 	for {
 		if s.rs.active {

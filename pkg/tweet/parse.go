@@ -58,21 +58,8 @@ func Parse(text string, cfg Config) (r Result) {
 		// No unit (URL or emoji unit) to walk: the counts give the total.
 		t := tally{total: m.plain(&sc), pos16: sc.units16()}
 		t.fit, t.fit16 = len(s), t.pos16
-		switch {
-		case t.total <= m.limit:
-		case m.ascii && m.asciiWeight() > 0 && m.limit >= 0:
-			// As many fit as the weight of ASCII allows (fitGap's
-			// first case, without the call).
-			t.fit = m.limit / m.asciiWeight()
-			t.fit16 = t.fit
-		case m.weight > 0 && m.limit >= 0 && 2*(sc.n-m.limit/m.weight) < sc.n:
-			// Every code point weighs the same, and fewer are left out
-			// than fit: skip those from the end.
-			drop := sc.n - m.limit/m.weight
-			j, astral := skipRunesBack(s, 0, len(s), drop)
-			t.fit, t.fit16 = j, sc.units16()-drop-astral
-		default:
-			t.fit, t.fit16, _, _ = m.fitGap(s, 0, len(s), 0, 0)
+		if t.total > m.limit {
+			t.fit, t.fit16 = m.fitText(s, &sc)
 		}
 		t.result(&r, s, &cfg, orig16, normalized, nil)
 		return r
@@ -567,7 +554,7 @@ func (w *walker) plainWeight(t string) (weight, units int) {
 		return len(t) * w.meter().asciiWeight(), len(t)
 	}
 	if len(t) <= 16 {
-		// An emoji unit, mostly: code point by code point.
+		// A short URL: code point by code point.
 		n, astral, heavy := spanCounts(t)
 		if w.weight >= 0 {
 			return n * w.weight, n + astral
@@ -694,6 +681,27 @@ func (m meter) asciiWeight() int {
 		return lightWeight
 	}
 	return m.weight
+}
+
+// fitText is fitGap over all of s (valid UTF-8, no invalid character),
+// whose code points sc counted, for a text over the limit: it returns the
+// byte and UTF-16 offsets after the last code point that fits. When every
+// code point weighs the same and fewer are left out than fit, it skips
+// those from the end (skipRunesBack) instead of counting those that fit.
+func (m meter) fitText(s string, sc *scanInfo) (fit, fit16 int) {
+	if wt := m.asciiWeight(); wt > 0 && m.ascii && m.limit >= 0 {
+		// As fitGap's first case: a code point per byte.
+		k := m.limit / wt
+		return k, k
+	}
+	if m.weight > 0 && m.limit >= 0 {
+		if drop := sc.n - m.limit/m.weight; drop > 0 && 2*drop < sc.n {
+			j, astral := skipRunesBack(s, 0, len(s), drop)
+			return j, sc.units16() - drop - astral
+		}
+	}
+	fit, fit16, _, _ = m.fitGap(s, 0, len(s), 0, 0)
+	return fit, fit16
 }
 
 // fitGap walks the code points of s (valid UTF-8, no invalid character)
