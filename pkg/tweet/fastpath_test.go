@@ -191,66 +191,74 @@ func TestScanText(t *testing.T) {
 		texts = append(texts, strings.Join(g.text(), ""), randomText(r), ng.text()+strings.Join(g.text(), ""), nfcEdgeText(r))
 	}
 	for _, s := range texts {
-		for _, wantEmoji := range []bool{false, true} {
-			var sc scanInfo
-			scanText(s, true, wantEmoji, &sc)
-			class, prefix := classifyPrefix(s)
-			if class == textInvalidUTF8 {
-				if !sc.bad {
-					t.Fatalf("%+q: scanText misses invalid UTF-8", s)
-				}
-				continue
+		checkScan(t, s)
+	}
+}
+
+// checkScan checks scanText and resume on s, with and without emoji,
+// against the plain functions: classifyPrefix, countLight, toNFC,
+// IndexInvalid, extract.FirstURLDot and emojiMatters.
+func checkScan(t *testing.T, s string) {
+	t.Helper()
+	for _, wantEmoji := range []bool{false, true} {
+		var sc scanInfo
+		scanText(s, true, wantEmoji, &sc)
+		class, prefix := classifyPrefix(s)
+		if class == textInvalidUTF8 {
+			if !sc.bad {
+				t.Fatalf("%+q: scanText misses invalid UTF-8", s)
 			}
-			if sc.bad {
-				t.Fatalf("%+q: scanText reports valid UTF-8 as invalid", s)
+			continue
+		}
+		if sc.bad {
+			t.Fatalf("%+q: scanText reports valid UTF-8 as invalid", s)
+		}
+		if want := map[textClass]int{textNFC: len(s), textMaybeNotNFC: prefix}[class]; sc.end != want {
+			t.Fatalf("%+q: scanText stops the quick check at %d, classifyPrefix at %d", s, sc.end, want)
+		}
+		// Stopped at the failed quick check, scanText counts the
+		// prefix; resume counts on over the NFC text.
+		n, astral, heavy, _ := countLight(s[:sc.end])
+		if sc.n != n || sc.astral != astral || sc.heavy != heavy {
+			t.Fatalf("%+q: scanText counts %d, %d astral, %d heavy up to %d; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, sc.end, n, astral, heavy)
+		}
+		if want := extract.FirstURLDot(s[:sc.end], 0); sc.dot != want && sc.end == len(s) {
+			t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
+		}
+		nfc, stopped := s, sc.end
+		if sc.end < len(s) {
+			var c nfcCounts
+			out, _, invalid := toNFCFrom(s, sc.end, &c)
+			if invalid {
+				t.Fatalf("%+q: toNFCFrom reports valid UTF-8 as invalid", s)
 			}
-			if want := map[textClass]int{textNFC: len(s), textMaybeNotNFC: prefix}[class]; sc.end != want {
-				t.Fatalf("%+q: scanText stops the quick check at %d, classifyPrefix at %d", s, sc.end, want)
+			if nfc = toNFC(s); out != nfc {
+				t.Fatalf("%+q: toNFCFrom from %d gives %+q, toNFC %+q", s, sc.end, out, nfc)
 			}
-			// Stopped at the failed quick check, scanText counts the
-			// prefix; resume counts on over the NFC text.
-			n, astral, heavy, _ := countLight(s[:sc.end])
-			if sc.n != n || sc.astral != astral || sc.heavy != heavy {
-				t.Fatalf("%+q: scanText counts %d, %d astral, %d heavy up to %d; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, sc.end, n, astral, heavy)
+			if want := utf16Len(s) - utf16Len(nfc); c.units16 != want {
+				t.Fatalf("%+q: toNFCFrom shortens by %d UTF-16 units, want %d", s, c.units16, want)
 			}
-			if want := extract.FirstURLDot(s[:sc.end], 0); sc.dot != want && sc.end == len(s) {
-				t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
+			sc.resume(nfc, wantEmoji, &c)
+			if sc.end != len(nfc) {
+				t.Fatalf("%+q: resume leaves end %d, want %d", s, sc.end, len(nfc))
 			}
-			nfc, stopped := s, sc.end
-			if sc.end < len(s) {
-				var c nfcCounts
-				out, _, invalid := toNFCFrom(s, sc.end, &c)
-				if invalid {
-					t.Fatalf("%+q: toNFCFrom reports valid UTF-8 as invalid", s)
-				}
-				if nfc = toNFC(s); out != nfc {
-					t.Fatalf("%+q: toNFCFrom from %d gives %+q, toNFC %+q", s, sc.end, out, nfc)
-				}
-				if want := utf16Len(s) - utf16Len(nfc); c.units16 != want {
-					t.Fatalf("%+q: toNFCFrom shortens by %d UTF-16 units, want %d", s, c.units16, want)
-				}
-				sc.resume(nfc, wantEmoji, &c)
-				if sc.end != len(nfc) {
-					t.Fatalf("%+q: resume leaves end %d, want %d", s, sc.end, len(nfc))
-				}
-			}
-			n, astral, heavy, _ = countLight(nfc)
-			if sc.n != n || sc.astral != astral || sc.heavy != heavy {
-				t.Fatalf("%+q: scanText and resume count %d, %d astral, %d heavy; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, n, astral, heavy)
-			}
-			if inv := IndexInvalid(nfc) >= 0; sc.invalid != inv {
-				t.Fatalf("%+q: scanText invalid %v, want %v", s, sc.invalid, inv)
-			}
-			if want := extract.FirstURLDot(nfc, 0); sc.dot != want {
-				t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
-			}
-			matters := false
-			for _, r := range nfc {
-				matters = matters || emojiMatters(r)
-			}
-			if wantEmoji && matters && !sc.emoji || stopped == len(s) && sc.emoji != (wantEmoji && matters) {
-				t.Fatalf("%+q: scanText emoji %v, want %v", s, sc.emoji, wantEmoji && matters)
-			}
+		}
+		n, astral, heavy, _ = countLight(nfc)
+		if sc.n != n || sc.astral != astral || sc.heavy != heavy {
+			t.Fatalf("%+q: scanText and resume count %d, %d astral, %d heavy; want %d, %d, %d", s, sc.n, sc.astral, sc.heavy, n, astral, heavy)
+		}
+		if inv := IndexInvalid(nfc) >= 0; sc.invalid != inv {
+			t.Fatalf("%+q: scanText invalid %v, want %v", s, sc.invalid, inv)
+		}
+		if want := extract.FirstURLDot(nfc, 0); sc.dot != want {
+			t.Fatalf("%+q: scanText finds the URL dot at %d, want %d", s, sc.dot, want)
+		}
+		matters := false
+		for _, r := range nfc {
+			matters = matters || emojiMatters(r)
+		}
+		if wantEmoji && matters && !sc.emoji || stopped == len(s) && sc.emoji != (wantEmoji && matters) {
+			t.Fatalf("%+q: scanText emoji %v, want %v", s, sc.emoji, wantEmoji && matters)
 		}
 	}
 }

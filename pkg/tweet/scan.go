@@ -235,7 +235,13 @@ scan:
 					break
 				}
 				if w = load32(s, i); w&0xC0C0F0 != 0x8080E0 {
-					break
+					// A space between two words of the script (Hindi,
+					// Korean...) does not end the run.
+					if w&0xC0C0F0FF != 0x8080E020 {
+						break
+					}
+					i++
+					w >>= 8
 				}
 			}
 		case w&0xC0E0 == 0x80C0: // 110xxxxx 10xxxxxx: U+0080-U+07FF, all light
@@ -256,7 +262,13 @@ scan:
 					break
 				}
 				if w = load32(s, i); w&0xC0E0 != 0x80C0 {
-					break
+					// A space between two words of the script (Arabic,
+					// Cyrillic...) does not end the run.
+					if w&0xC0E0FF != 0x80C020 {
+						break
+					}
+					i++
+					w >>= 8
 				}
 			}
 		case w&0xC0C0FFFF == 0x80809FF0: // F0 9F: U+1F000-U+1FFFF, emoji mostly
