@@ -30,6 +30,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 )
@@ -214,17 +215,15 @@ func (s *URLScanner) nextAscii() (int, int, bool) {
 // longer than 40 means no URL.
 func tcoEnd(text string, m *match) (int, bool) {
 	d := m.domStart
-	if m.domEnd-d != 4 || text[d]|0x20 != 't' || text[d+1] != '.' || text[d+2]|0x20 != 'c' || text[d+3]|0x20 != 'o' {
+	// "t.co" with t, c and o in any case, as one 4-byte word.
+	if m.domEnd-d != 4 || load32(text, d)|0x20200020 != 't'|'.'<<8|'c'<<16|'o'<<24 {
 		return m.end, true
 	}
 	j := m.domEnd
 	if j >= m.end || text[j] != '/' {
 		return m.end, true
 	}
-	j++
-	for j < m.end && isASCIIAlnum(text[j]) {
-		j++
-	}
+	j = min(alnumRunEnd(text, j+1), m.end)
 	slug := j - (m.domEnd + 1)
 	if slug == 0 {
 		return m.end, true
@@ -238,6 +237,27 @@ func tcoEnd(text string, m *match) (int, bool) {
 		}
 	}
 	return j, true
+}
+
+// alnumRunEnd returns the end of the run of ASCII letters and digits at
+// text[j:], in bytes, finding it eight bytes at a time.
+func alnumRunEnd(text string, j int) int {
+	for {
+		w := loadTail(text, j) // bytes past the end are 0: not alphanumeric
+		n := bits.TrailingZeros64(^(letterMask(w)|digitMask(w))&msb) >> 3
+		j += n
+		if n < 8 {
+			return j
+		}
+	}
+}
+
+// digitMask returns the high bit of each byte of w that is an ASCII digit.
+func digitMask(w uint64) uint64 {
+	t := w &^ msb
+	ge := t + (0x80-'0')*lsb // high bit set from '0' on, without carry
+	gt := t + (0x7f-'9')*lsb // high bit set past '9'
+	return ge &^ gt &^ w & msb
 }
 
 func isASCIIAlnum(c byte) bool {
