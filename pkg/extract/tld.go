@@ -227,8 +227,12 @@ func tldWordsHas(lo, hi uint64, n int) bool {
 		return shortTLD((lo | 0x20*lsb) & (1<<(8*n) - 1)) // n == 8: the shift gives 0, the mask all ones
 	}
 	k0, k1 := lo|0x20*lsb, (hi|0x20*lsb)&(1<<(8*(n-8))-1)
+	home := int((k0 ^ k1*tldHashMul) * tldHashMul >> (64 - tldLongBits))
+	if tldLongHome[home>>6]&(1<<(home&63)) == 0 {
+		return false // as tldHome for tldShort
+	}
 	const mask = len(tldLong) - 1
-	for slot := int((k0^k1*tldHashMul)*tldHashMul>>(64-tldLongBits)) & mask; ; slot = (slot + 1) & mask {
+	for slot := home; ; slot = (slot + 1) & mask {
 		switch e := &tldLong[slot]; {
 		case e[0] == k0 && e[1] == k1:
 			return true
@@ -296,6 +300,21 @@ var tldHome = func() (t [len(tldShort) / 64]uint64) {
 		var b [8]byte
 		copy(b[:], name)
 		home := binary.LittleEndian.Uint64(b[:]) * tldHashMul >> (64 - tldShortBits)
+		t[home>>6] |= 1 << (home & 63)
+	}
+	return t
+}()
+
+// tldLongHome is tldHome for tldLong.
+var tldLongHome = func() (t [len(tldLong) / 64]uint64) {
+	for _, name := range tldASCIINames {
+		if len(name) <= 8 || len(name) > tldWordMaxLen {
+			continue
+		}
+		var b [16]byte
+		copy(b[:], name)
+		k0, k1 := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+		home := (k0 ^ k1*tldHashMul) * tldHashMul >> (64 - tldLongBits)
 		t[home>>6] |= 1 << (home & 63)
 	}
 	return t
