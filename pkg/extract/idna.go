@@ -23,7 +23,7 @@ const (
 //     present protocol twice.
 func validURL(text string, m *match) bool {
 	dom := text[m.domStart:m.domEnd]
-	if !m.half && strings.HasPrefix(dom, "xn--") && !hasAsciiDomain(text, m.domStart, m.domEnd) {
+	if !m.half && len(dom) >= 4 && load32(dom, 0) == 'x'|'n'<<8|'-'<<16|'-'<<24 && !hasAsciiDomain(text, m.domStart, m.domEnd) {
 		return false
 	}
 	if !m.half && (len(dom) <= maxLabelLength && isASCII(dom) || asciiLabelsOK(dom)) {

@@ -239,7 +239,8 @@ func TestShortTLD(t *testing.T) {
 	}
 }
 
-// TestWordHelpers checks isASCII, alnumRunEnd and digitMask, which read
+// TestWordHelpers checks isASCII, plainASCIIDomain, alnumRunEnd and
+// digitMask, which read
 // several bytes at once, against byte loops, at every offset and length of
 // a text holding each byte value.
 func TestWordHelpers(t *testing.T) {
@@ -248,7 +249,7 @@ func TestWordHelpers(t *testing.T) {
 		all.WriteByte(byte(c))
 		all.WriteString("aZ09")
 	}
-	texts := []string{all.String(), "abcdefghijklmnopqrstuvwxyz0123456789ABC", "t.co/AbC123xyz?x=1", "é", "aé", "abcdefgé", "abcdefghé"}
+	texts := []string{all.String(), "abcdefghijklmnopqrstuvwxyz0123456789ABC", "www.ex-ample.co.uk", "a.b-c.d/e_f.g", "t.co/AbC123xyz?x=1", "é", "aé", "abcdefgé", "abcdefghé"}
 	for _, text := range texts {
 		for i := 0; i <= len(text); i++ {
 			j := i
@@ -265,6 +266,13 @@ func TestWordHelpers(t *testing.T) {
 				}
 				if got := isASCII(s); got != want {
 					t.Fatalf("isASCII(%q) = %v, want %v", s, got, want)
+				}
+				plain := true
+				for k := 0; k < len(s); k++ {
+					plain = plain && plainDomainByte[s[k]]
+				}
+				if got := plainASCIIDomain(s); got != plain {
+					t.Fatalf("plainASCIIDomain(%q) = %v, want %v", s, got, plain)
 				}
 			}
 		}

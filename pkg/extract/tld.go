@@ -194,6 +194,9 @@ func matchASCIITLD(text string, i, limit int) (end int, ok, done bool, n int) {
 			return j, true, true, n
 		}
 	}
+	if n != 2 {
+		return 0, false, true, n // punycode starts with two letters, "xn", and '-'
+	}
 	end, ok = matchPunycodeTLD(text, i, limit)
 	return end, ok, true, n
 }
