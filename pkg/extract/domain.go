@@ -43,21 +43,11 @@ func matchDomainFrom(text string, i, j int, underscore bool) (end int, ok bool, 
 		lastDot = j
 		letters := 0 // ASCII letters known to start the next label
 		if !underscore {
-			// matchTLDRun(text, j+1, len(text)), its ASCII case without
-			// the call.
-			var e int
-			var ok bool
-			if t := j + 1; t < len(text) && text[t] < utf8.RuneSelf {
-				var done bool
-				if e, ok, done, letters = matchASCIITLD(text, t, len(text)); !done {
-					e, ok = matchTrieTLD(text, t, len(text))
-				}
-			} else {
-				e, ok = matchTrieTLD(text, t, len(text))
-			}
+			e, ok, n := matchTLDRun(text, j+1, len(text))
 			if ok {
 				best = e
 			}
+			letters = n
 		}
 		pos = j + 1
 		j, underscore = labelEnd(text, pos+letters)
