@@ -103,6 +103,15 @@ type segDomain struct {
 	tldEnd int
 }
 
+// reset starts sd on the segment ending at the dot d, with its last '_' at
+// lastUS (-1 if none); dead tells that no match can use the labels after
+// d. The fields are assigned one by one, for the reason given at
+// [match.set].
+func (sd *segDomain) reset(text string, d, lastUS int, dead bool) {
+	sd.text, sd.d, sd.lastUS, sd.dead = text, d, lastUS, dead
+	sd.tld, sd.tldEnd = 0, 0
+}
+
 // match is matchDomain(text, x, half) for either half: the labels, and so
 // the result, are the same whether the domain starts at the astral rune at
 // x or at its low surrogate. *dead is the offset up to which dots are known

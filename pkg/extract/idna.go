@@ -23,7 +23,7 @@ const (
 //     present protocol twice.
 func validURL(text string, m *match) bool {
 	dom := text[m.domStart:m.domEnd]
-	if !m.half && strings.HasPrefix(dom, "xn--") && !hasAsciiDomain(text, m.domStart, m.domEnd) {
+	if !m.half && len(dom) >= 4 && load32(dom, 0) == 'x'|'n'<<8|'-'<<16|'-'<<24 && !hasAsciiDomain(text, m.domStart, m.domEnd) {
 		return false
 	}
 	if !m.half && (len(dom) <= maxLabelLength && isASCII(dom) || asciiLabelsOK(dom)) {
@@ -61,18 +61,26 @@ func validURL(text string, m *match) bool {
 	return proto+u <= maxURLLength
 }
 
-// isASCII reports whether s holds only ASCII bytes, looking at eight at a
-// time.
+// isASCII reports whether s holds only ASCII bytes. It reads eight bytes
+// at a time, the last word overlapping the one before, and a string of
+// fewer than eight bytes in at most two overlapping 4-byte words (or three
+// bytes): no loop over single bytes, whose exit a domain's varying length
+// would mispredict.
 func isASCII(s string) bool {
-	var acc uint64
-	i := 0
-	for ; i <= len(s)-8; i += 8 {
-		acc |= load64(s, i)
+	n := len(s)
+	switch {
+	case n >= 8:
+		acc := load64(s, n-8)
+		for i := 0; i < n-8; i += 8 {
+			acc |= load64(s, i)
+		}
+		return acc&msb == 0
+	case n >= 4:
+		return (load32(s, 0)|load32(s, n-4))&0x80808080 == 0
+	case n > 0:
+		return s[0]|s[n>>1]|s[n-1] < utf8.RuneSelf
 	}
-	for ; i < len(s); i++ {
-		acc |= uint64(s[i])
-	}
-	return acc&msb == 0
+	return true
 }
 
 // asciiLabelsOK reports whether dom is ASCII and each of its '.'-separated

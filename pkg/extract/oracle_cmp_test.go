@@ -181,3 +181,107 @@ func TestPlainDomainByte(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTLD checks shortTLD, with its hot table and home-slot filter,
+// against the list: every ASCII TLD of up to 8 letters is found, every
+// entry of tldHot is one, and every other word of up to 4 letters, and of
+// 5 to 8 letters made from a TLD, is not.
+func TestShortTLD(t *testing.T) {
+	word := func(s string) uint64 {
+		var b [8]byte
+		copy(b[:], s)
+		return binary.LittleEndian.Uint64(b[:])
+	}
+	isTLD := map[string]bool{}
+	for _, name := range tldASCIINames {
+		isTLD[name] = true
+	}
+	for _, key := range tldHot {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], key)
+		if name := strings.TrimRight(string(b[:]), "\x00"); key != 0 && !isTLD[name] {
+			t.Fatalf("tldHot holds %q, not a TLD", name)
+		}
+	}
+	check := func(s string) {
+		if got := shortTLD(word(s)); got != isTLD[s] {
+			t.Fatalf("shortTLD(%q) = %v, want %v", s, got, isTLD[s])
+		}
+	}
+	var gen func(prefix string, n int)
+	gen = func(prefix string, n int) {
+		if prefix != "" {
+			check(prefix)
+		}
+		if n == 0 {
+			return
+		}
+		for c := 'a'; c <= 'z'; c++ {
+			gen(prefix+string(c), n-1)
+		}
+	}
+	gen("", 4)
+	for _, name := range tldASCIINames {
+		if len(name) > 8 {
+			continue
+		}
+		check(name)
+		for k := 0; k < len(name); k++ {
+			for c := 'a'; c <= 'z'; c++ {
+				if v := name[:k] + string(c) + name[k+1:]; true {
+					check(v)
+				}
+			}
+		}
+		if len(name) < 8 {
+			check(name + "s")
+		}
+	}
+}
+
+// TestWordHelpers checks isASCII, plainASCIIDomain, alnumRunEnd and
+// digitMask, which read
+// several bytes at once, against byte loops, at every offset and length of
+// a text holding each byte value.
+func TestWordHelpers(t *testing.T) {
+	var all strings.Builder
+	for c := 0; c < 256; c++ {
+		all.WriteByte(byte(c))
+		all.WriteString("aZ09")
+	}
+	texts := []string{all.String(), "abcdefghijklmnopqrstuvwxyz0123456789ABC", "www.ex-ample.co.uk", "a.b-c.d/e_f.g", "t.co/AbC123xyz?x=1", "é", "aé", "abcdefgé", "abcdefghé"}
+	for _, text := range texts {
+		for i := 0; i <= len(text); i++ {
+			j := i
+			for j < len(text) && ('a' <= text[j]|0x20 && text[j]|0x20 <= 'z' || '0' <= text[j] && text[j] <= '9') {
+				j++
+			}
+			if got := alnumRunEnd(text, i); got != j {
+				t.Fatalf("alnumRunEnd(%q, %d) = %d, want %d", text, i, got, j)
+			}
+			for n := 0; i+n <= len(text) && n <= 40; n++ {
+				s, want := text[i:i+n], true
+				for k := 0; k < len(s); k++ {
+					want = want && s[k] < 0x80
+				}
+				if got := isASCII(s); got != want {
+					t.Fatalf("isASCII(%q) = %v, want %v", s, got, want)
+				}
+				plain := true
+				for k := 0; k < len(s); k++ {
+					plain = plain && plainDomainByte[s[k]]
+				}
+				if got := plainASCIIDomain(s); got != plain {
+					t.Fatalf("plainASCIIDomain(%q) = %v, want %v", s, got, plain)
+				}
+			}
+		}
+	}
+	for c := 0; c < 256; c++ {
+		w := uint64(c) << 24
+		got := digitMask(w)>>31&1 == 1
+		if want := '0' <= c && c <= '9'; got != want {
+			t.Fatalf("digitMask(%#x) = %v, want %v", c, got, want)
+		}
+	}
+}

@@ -18,6 +18,16 @@ type match struct {
 	end      int  // end of the whole match (lastIndex)
 }
 
+// set fills m with a domain match, without its path (see finish). The
+// fields are assigned one by one: a composite literal is built on the
+// stack and copied in 16-byte moves, whose loads stall on the 8-byte
+// stores just made (no store-to-load forwarding), which cost as much as
+// the rest of a typical search.
+func (m *match) set(start, protoLen int, half bool, before rune, domStart, domEnd int) {
+	m.start, m.half, m.protoLen, m.before = start, half, protoLen, before
+	m.domStart, m.domEnd, m.hasPath, m.end = domStart, domEnd, false, 0
+}
+
 // search finds the next extractUrl match at or after s.pos, as JS's
 // RegExp.exec does from lastIndex: the match starts with one preceding
 // character (or the start of the text), so the URL itself starts at least one
@@ -44,6 +54,7 @@ func (s *URLScanner) search(m *match) bool {
 		}
 	}
 	dead := -1 // dots up to here are dead ends for domains (see segDomain)
+	var sd segDomain
 	for from := max(minB, s.dotFrom); ; {
 		// Every candidate's domain has a label or a TLD right after the
 		// dot, which must start with a domain char.
@@ -88,11 +99,11 @@ func (s *URLScanner) search(m *match) bool {
 				continue
 			}
 		}
-		sd := segDomain{text: text, d: d, lastUS: lastUS, dead: d <= dead}
+		sd.reset(text, d, lastUS, d <= dead)
 		// A protocol right before the segment is the earliest candidate.
 		if p := protocolBefore(text, seg); p >= 0 && (p > minB || p == minB && !minHalf) && s.startOK(p) {
 			if e, ok := sd.match(seg, &dead); ok {
-				*m = match{start: p, protoLen: seg - p, before: s.beforeRune(p), domStart: seg, domEnd: e}
+				m.set(p, seg-p, false, s.beforeRune(p), seg, e)
 				return s.finish(m)
 			}
 		}
@@ -112,13 +123,13 @@ func (s *URLScanner) search(m *match) bool {
 					}
 					if isDomainStart(r) {
 						if e, ok := sd.match(0, &dead); ok {
-							*m = match{before: -1, domEnd: e}
+							m.set(0, 0, false, -1, 0, e)
 							return s.finish(m)
 						}
 					}
 				} else if isDomainStart(r) && s.startOK(x) {
 					if e, ok := sd.match(x, &dead); ok {
-						*m = match{start: x, before: s.beforeRune(x), domStart: x, domEnd: e}
+						m.set(x, 0, false, s.beforeRune(x), x, e)
 						return s.finish(m)
 					}
 				}
@@ -127,7 +138,7 @@ func (s *URLScanner) search(m *match) bool {
 				// The domain may start at the low surrogate, after the high
 				// one as preceding character.
 				if e, ok := sd.match(x, &dead); ok {
-					*m = match{start: x, half: true, before: 0xd800, domStart: x, domEnd: e}
+					m.set(x, 0, true, 0xd800, x, e)
 					return s.finish(m)
 				}
 			}
@@ -142,7 +153,7 @@ func (s *URLScanner) search(m *match) bool {
 func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int) bool {
 	if r >= 0x10000 {
 		if e, ok := sd.match(0, dead); ok {
-			*m = match{half: true, before: 0xd800, domEnd: e}
+			m.set(0, 0, true, 0xd800, 0, e)
 			return s.finish(m)
 		}
 		return false
@@ -154,7 +165,7 @@ func (s *URLScanner) tryNext0(m *match, sd *segDomain, r rune, n int, dead *int)
 		return false
 	}
 	if e, ok := sd.match(n, dead); ok {
-		*m = match{start: n, before: r, domStart: n, domEnd: e}
+		m.set(n, 0, false, r, n, e)
 		return s.finish(m)
 	}
 	return false
@@ -245,6 +256,12 @@ func load64(text string, i int) uint64 {
 	s := text[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// load32 reads text[i:i+4] as a little-endian word (one load once compiled).
+func load32(text string, i int) uint32 {
+	s := text[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // IsURLDot reports whether the byte at offset d of text is a '.' at which a

@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -186,17 +187,15 @@ func matchASCIITLD(text string, i, limit int) (end int, ok, done bool, n int) {
 	}
 	if n > 0 && tldEndOK(text, j, limit) {
 		if n <= 8 {
-			// tldWordsHas for a short run, inline.
-			key := (lo | 0x20*lsb) & (1<<(8*n) - 1)
-			const mask = len(tldShort) - 1
-			for slot := int(key*tldHashMul>>(64-tldShortBits)) & mask; tldShort[slot] != 0; slot = (slot + 1) & mask {
-				if tldShort[slot] == key {
-					return j, true, true, n
-				}
+			if shortTLD((lo | 0x20*lsb) & (1<<(8*n) - 1)) {
+				return j, true, true, n
 			}
 		} else if tldWordsHas(lo, hi, n) {
 			return j, true, true, n
 		}
+	}
+	if n != 2 {
+		return 0, false, true, n // punycode starts with two letters, "xn", and '-'
 	}
 	end, ok = matchPunycodeTLD(text, i, limit)
 	return end, ok, true, n
@@ -228,20 +227,15 @@ func letterMask(w uint64) uint64 {
 // ignored) are an ASCII list TLD, ignoring case.
 func tldWordsHas(lo, hi uint64, n int) bool {
 	if n <= 8 {
-		key := (lo | 0x20*lsb) & (1<<(8*n) - 1) // n == 8: the shift gives 0, the mask all ones
-		const mask = len(tldShort) - 1
-		for slot := int(key*tldHashMul>>(64-tldShortBits)) & mask; ; slot = (slot + 1) & mask {
-			switch tldShort[slot] {
-			case key:
-				return true
-			case 0:
-				return false
-			}
-		}
+		return shortTLD((lo | 0x20*lsb) & (1<<(8*n) - 1)) // n == 8: the shift gives 0, the mask all ones
 	}
 	k0, k1 := lo|0x20*lsb, (hi|0x20*lsb)&(1<<(8*(n-8))-1)
+	home := int((k0 ^ k1*tldHashMul) * tldHashMul >> (64 - tldLongBits))
+	if tldLongHome[home>>6]&(1<<(home&63)) == 0 {
+		return false // as tldHome for tldShort
+	}
 	const mask = len(tldLong) - 1
-	for slot := int((k0^k1*tldHashMul)*tldHashMul>>(64-tldLongBits)) & mask; ; slot = (slot + 1) & mask {
+	for slot := home; ; slot = (slot + 1) & mask {
 		switch e := &tldLong[slot]; {
 		case e[0] == k0 && e[1] == k1:
 			return true
@@ -251,7 +245,86 @@ func tldWordsHas(lo, hi uint64, n int) bool {
 	}
 }
 
+// shortTLD reports whether key, 1 to 8 lowercase ASCII letters as a
+// little-endian word zero-padded, is an ASCII list TLD. The common TLDs
+// are found in tldHot, one cache line among eight; most other words are
+// told apart by tldHome, 512 bytes; only the rest read tldShort, whose
+// 32 KB the texts streamed through the caches keep evicting.
+func shortTLD(key uint64) bool {
+	h := key * tldHashMul
+	if tldHot[h>>(64-tldHotBits)] == key {
+		return true
+	}
+	home := int(h >> (64 - tldShortBits))
+	if tldHome[home>>6]&(1<<(home&63)) == 0 {
+		return false
+	}
+	const mask = len(tldShort) - 1
+	for slot := home; tldShort[slot] != 0; slot = (slot + 1) & mask {
+		if tldShort[slot] == key {
+			return true
+		}
+	}
+	return false
+}
+
+// tldHotNames are the ASCII TLDs most URLs end with, the first ones first:
+// tldHot keeps each unless one before it took its slot.
+var tldHotNames = []string{
+	"com", "org", "net", "co", "uk", "io", "de", "jp", "ly", "be", "me", "tv",
+	"us", "ru", "br", "fr", "it", "in", "au", "nl", "es", "ca", "ch", "cn",
+	"kr", "pl", "se", "dev", "app", "edu", "gov", "info", "ai", "gg", "xyz",
+}
+
+// tldHot holds the words of tldHotNames, each at the top tldHotBits bits
+// of its hash, or 0. Only names of tldASCIINames of up to 8 bytes go in.
+var tldHot = func() (t [1 << tldHotBits]uint64) {
+	for _, name := range tldHotNames {
+		if len(name) > 8 || !slices.Contains(tldASCIINames[:], name) {
+			continue
+		}
+		var b [8]byte
+		copy(b[:], name)
+		key := binary.LittleEndian.Uint64(b[:])
+		if slot := key * tldHashMul >> (64 - tldHotBits); t[slot] == 0 {
+			t[slot] = key
+		}
+	}
+	return t
+}()
+
+// tldHome has bit k set when some word of tldShort hashes to slot k
+// (before probing): a word whose home slot has none is no TLD.
+var tldHome = func() (t [len(tldShort) / 64]uint64) {
+	for _, name := range tldASCIINames {
+		if len(name) > 8 {
+			continue
+		}
+		var b [8]byte
+		copy(b[:], name)
+		home := binary.LittleEndian.Uint64(b[:]) * tldHashMul >> (64 - tldShortBits)
+		t[home>>6] |= 1 << (home & 63)
+	}
+	return t
+}()
+
+// tldLongHome is tldHome for tldLong.
+var tldLongHome = func() (t [len(tldLong) / 64]uint64) {
+	for _, name := range tldASCIINames {
+		if len(name) <= 8 || len(name) > tldWordMaxLen {
+			continue
+		}
+		var b [16]byte
+		copy(b[:], name)
+		k0, k1 := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+		home := (k0 ^ k1*tldHashMul) * tldHashMul >> (64 - tldLongBits)
+		t[home>>6] |= 1 << (home & 63)
+	}
+	return t
+}()
+
 const (
+	tldHotBits    = 6                  // 64 slots of tldHot
 	tldHashMul    = 0x9e3779b97f4a7c15 // odd multiplier of the word hashes
 	tldShortBits  = 12                 // 4096 slots for 1283 TLDs of 1 to 8 bytes
 	tldLongBits   = 9                  // 512 slots for 136 TLDs of 9 to 16 bytes
