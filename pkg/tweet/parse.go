@@ -21,12 +21,69 @@ import (
 // were U+FFFD, the replacement character, and reports Normalized true with
 // Text holding the repaired text that the byte offsets index.
 func Parse(text string, cfg Config) (r Result) {
+	var sc scanInfo
+	sc.touch = touch(text)
+	scanText(text, true, cfg.EmojiParsingEnabled, &sc)
+	if sc.end != len(text) || sc.dot >= 0 || sc.invalid || cfg.EmojiParsingEnabled && sc.emoji {
+		parseRest(&r, text, &cfg, &sc)
+		return r
+	}
+	// plainMeter and lengthOf, by hand for the shipped configs.
+	m := meter{weight: cfg.DefaultWeight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}
+	if len(cfg.Ranges) != 0 || m.weight < 0 {
+		var ok bool
+		if m, ok = plainMeter(&cfg); !ok {
+			parseRest(&r, text, &cfg, &sc)
+			return r
+		}
+	}
+	// Most texts: valid, NFC, without a unit (URL or emoji unit) to walk
+	// nor an invalid character; the counts give the total (as
+	// plainResult, inline: this is most of Parse's fixed cost).
+	m.ascii = sc.n == len(text)
+	total := m.plain(&sc)
+	n16 := sc.units16() // UTF-16 code units
+	fit, fit16, safe := len(text), n16, len(text)
+	if total > m.limit {
+		fit, fit16 = m.fitText(text, &sc)
+		if fit != len(text) {
+			safe = safeCut(text, fit, nil, &cfg)
+		}
+	}
+	var lp lengthPermille
+	switch {
+	case cfg.Scale == 1 && cfg.MaxWeightedTweetLength == 140 && uint(total) < uint(len(permille140)):
+		lp = lengthPermille{total, int(permille140[total]), total > 0 && total <= 140}
+	case cfg.Scale == 100 && cfg.MaxWeightedTweetLength == 280 && total%100 == 0 && uint(total/100) < uint(len(permille280)):
+		w := total / 100
+		lp = lengthPermille{w, int(permille280[w]), w > 0 && w <= 280}
+	default:
+		lp = lengthOf(total, &cfg)
+	}
+	// r is zero: fill the rest (a composite literal would zero it again).
+	r.WeightedLength = lp.length
+	r.Valid = lp.valid
+	r.Permillage = lp.permille
+	r.ValidRangeEnd = max(fit16-1, 0)
+	r.DisplayRangeEnd = max(n16-1, 0)
+	r.FitBytes = fit
+	r.SafeCutBytes = safe
+	r.Weight = total
+	r.Text = text
+	return r
+}
+
+// parseRest is Parse for the texts its first case leaves: it fills r,
+// zero, for text under cfg, which scanText scanned into sc (with its NFC
+// check). It normalises the text if need be, then counts it as
+// plainResult does when there is no unit to walk, else walks it. (Out of
+// Parse, so that Parse's frame holds no walker.)
+//
+//go:noinline
+func parseRest(r *Result, text string, cfg *Config, sc *scanInfo) {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
-	var sc scanInfo
-	sc.touch = touch(s)
-	scanText(s, true, cfg.EmojiParsingEnabled, &sc)
 	if sc.end < len(s) {
 		// Not proven NFC from sc.end on, or not valid UTF-8.
 		var nfc string
@@ -40,7 +97,7 @@ func Parse(text string, cfg Config) (r Result) {
 			orig16 = utf16LenAny(s) // counts each invalid byte as one unit
 			s = toNFC(repairUTF8(s))
 			normalized = true
-			scanText(s, false, cfg.EmojiParsingEnabled, &sc)
+			scanText(s, false, cfg.EmojiParsingEnabled, sc)
 		case changed:
 			s = nfc
 			normalized = true
@@ -51,31 +108,39 @@ func Parse(text string, cfg Config) (r Result) {
 		}
 	}
 
-	m, fast := newMeter(&cfg)
+	m, fast := newMeter(cfg)
 	m.ascii = sc.n == len(s)
 	fast = fast && !sc.invalid
 	if fast && sc.dot < 0 && !(cfg.EmojiParsingEnabled && sc.emoji) {
-		// No unit (URL or emoji unit) to walk: the counts give the total.
-		t := tally{total: m.plain(&sc), pos16: sc.units16()}
-		t.fit, t.fit16 = len(s), t.pos16
-		if t.total > m.limit {
-			t.fit, t.fit16 = m.fitText(s, &sc)
-		}
-		t.result(&r, s, &cfg, orig16, normalized, nil)
-		return r
+		m.plainResult(r, s, cfg, sc, orig16, normalized)
+		return
 	}
 	var w walker
-	w.init(s, &cfg, &sc)
+	w.init(s, cfg, sc)
 	w.fast = fast
 	w.ascii = m.ascii
 	w.astralWeight = m.astral()
-	if !w.fast || !w.runFast(&sc) {
+	if !w.fast || !w.runFast(sc) {
 		w = walker{}
-		w.init(s, &cfg, nil)
+		w.init(s, cfg, nil)
 		w.run()
 	}
-	w.result(&r, s, &cfg, orig16, normalized, &w)
-	return r
+	w.result(r, s, cfg, orig16, normalized, &w)
+}
+
+// plainResult fills r, zero, with Parse's Result for s (the NFC text, valid
+// UTF-8) under cfg, whose meter is m, when s holds no unit to walk and no
+// invalid character: sc's counts give the total, and fitText the fit when
+// it is over the limit. orig16 is the UTF-16 length of the original text
+// when it differs from that of s, else -1. (Parse's first case is this,
+// inline, for a text NFC left alone.)
+func (m meter) plainResult(r *Result, s string, cfg *Config, sc *scanInfo, orig16 int, normalized bool) {
+	t := tally{total: m.plain(sc), pos16: sc.units16()}
+	t.fit, t.fit16 = len(s), t.pos16
+	if t.total > m.limit {
+		t.fit, t.fit16 = m.fitText(s, sc)
+	}
+	t.result(r, s, cfg, orig16, normalized, nil)
 }
 
 // result fills r, zero, with Parse's Result for the tally t of a walk of s
@@ -92,18 +157,10 @@ func (t *tally) result(r *Result, s string, cfg *Config, orig16 int, normalized 
 	if orig16 < 0 {
 		orig16 = t.pos16
 	}
-	if w, ok := permilleTable(t.total, cfg); ok {
-		// The shipped configs: an integer length, a permillage looked up.
-		r.WeightedLength = w.length
-		r.Valid = !t.sawInvalid && w.length > 0 && w.length <= cfg.MaxWeightedTweetLength
-		r.Permillage = w.permille
-	} else {
-		weighted := float64(t.total) / float64(cfg.Scale)
-		limit := float64(cfg.MaxWeightedTweetLength)
-		r.WeightedLength = int(weighted)
-		r.Valid = !t.sawInvalid && weighted > 0 && weighted <= limit
-		r.Permillage = permille(weighted, limit)
-	}
+	lp := lengthOf(t.total, cfg)
+	r.WeightedLength = lp.length
+	r.Valid = lp.valid && !t.sawInvalid
+	r.Permillage = lp.permille
 	if t.fit16 > 0 {
 		r.ValidRangeEnd = t.fit16 - 1
 	}
@@ -126,48 +183,75 @@ func permille(weighted, limit float64) int {
 	return int(math.Floor(weighted / limit * 1000))
 }
 
-// lengthPermille is a weighted length with its permillage.
-type lengthPermille struct{ length, permille int }
+// lengthPermille is a weighted length with its permillage, and whether
+// it is valid: above 0 and within the limit (the text may hold an invalid
+// character all the same).
+type lengthPermille struct {
+	length, permille int
+	valid            bool
+}
 
-// permilleTables hold permille(w, limit) for the integer lengths w from 0
-// to 4 × limit, for the limits of the shipped configs (140 and 280): the
-// float divisions cost more than the rest of a short text's result.
-var permilleTables = func() (t [2][]int16) {
-	for k, limit := range [2]int{140, 280} {
-		t[k] = make([]int16, 4*limit+1)
-		for w := range t[k] {
-			t[k][w] = int16(permille(float64(w), float64(limit)))
-		}
+// lengthOf returns the weighted length, permillage and validity of a text
+// of total weight under cfg, as twitter-text computes them: from
+// permilleTable for the shipped configs, else in float64 arithmetic.
+func lengthOf(total int, cfg *Config) lengthPermille {
+	if lp, ok := permilleTable(total, cfg); ok {
+		return lp
 	}
-	return t
+	return floatLength(total, cfg)
+}
+
+// floatLength is lengthOf in twitter-text's float64 arithmetic: the length
+// is weighted = total / cfg.Scale, truncated, and may be valid while not
+// an integer.
+//
+//go:noinline
+func floatLength(total int, cfg *Config) lengthPermille {
+	weighted := float64(total) / float64(cfg.Scale)
+	limit := float64(cfg.MaxWeightedTweetLength)
+	return lengthPermille{int(weighted), permille(weighted, limit), weighted > 0 && weighted <= limit}
+}
+
+// permille140 and permille280 hold permille(w, limit) for the integer
+// lengths w from 0 to 4 × limit, for the limits of the shipped configs:
+// the float divisions cost more than the rest of a short text's result.
+var permille140, permille280 = func() (t140 [4*140 + 1]int16, t280 [4*280 + 1]int16) {
+	for w := range t140 {
+		t140[w] = int16(permille(float64(w), 140))
+	}
+	for w := range t280 {
+		t280[w] = int16(permille(float64(w), 280))
+	}
+	return t140, t280
 }()
 
-// permilleTable returns the weighted length and permillage of a text of
-// total weight under cfg from permilleTables, or ok false when they do
-// not hold it: the length is not an integer (total is not a multiple of
-// cfg.Scale), or the limit is not 140 or 280, or the length is above 4 ×
-// the limit.
+// permilleTable returns the weighted length, permillage and validity of a
+// text of total weight under cfg from permille140 or permille280, or ok
+// false when they do not hold it: the length is not an integer (total is
+// not a multiple of cfg.Scale), or the limit is not 140 or 280, or the
+// length is above 4 × the limit. The shipped scales, 1 and 100, divide as
+// constants.
 func permilleTable(total int, cfg *Config) (lp lengthPermille, ok bool) {
-	var t []int16
-	switch cfg.MaxWeightedTweetLength {
-	case 140:
-		t = permilleTables[0]
-	case 280:
-		t = permilleTables[1]
-	default:
-		return lp, false
-	}
 	w := total
-	if cfg.Scale != 1 {
+	switch cfg.Scale {
+	case 1:
+	case 100:
+		if w = total / 100; w*100 != total {
+			return lp, false
+		}
+	default:
 		if cfg.Scale <= 0 || total%cfg.Scale != 0 {
 			return lp, false
 		}
 		w = total / cfg.Scale
 	}
-	if uint(w) >= uint(len(t)) {
-		return lp, false
+	switch limit := cfg.MaxWeightedTweetLength; {
+	case limit == 140 && uint(w) < uint(len(permille140)):
+		return lengthPermille{w, int(permille140[w]), w > 0 && w <= limit}, true
+	case limit == 280 && uint(w) < uint(len(permille280)):
+		return lengthPermille{w, int(permille280[w]), w > 0 && w <= limit}, true
 	}
-	return lengthPermille{w, int(t[w])}, true
+	return lp, false
 }
 
 // Count returns the weighted length of text under cfg: Parse(text,
@@ -657,6 +741,16 @@ func newMeter(cfg *Config) (m meter, ok bool) {
 		}
 	}
 	return m, true
+}
+
+// plainMeter is newMeter for Parse's first case, which walks no unit:
+// with lightRanges themselves (V2's and V3's) it needs no comparison of
+// the ranges.
+func plainMeter(cfg *Config) (m meter, ok bool) {
+	if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && cfg.DefaultWeight >= 0 && cfg.DefaultWeight != lightWeight {
+		return meter{weight: -1, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}, true
+	}
+	return newMeter(cfg)
 }
 
 // astral is the weight of an astral code point.
