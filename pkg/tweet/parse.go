@@ -28,14 +28,22 @@ func Parse(text string, cfg Config) (r Result) {
 		parseRest(&r, text, &cfg, &sc)
 		return r
 	}
-	// plainMeter and lengthOf, by hand for the shipped configs.
+	// newMeter, by hand for the shipped configs. (Its check of the URL
+	// weight does not matter here: there is no URL.)
 	m := meter{weight: cfg.DefaultWeight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}
-	if len(cfg.Ranges) != 0 || m.weight < 0 {
+	if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && m.weight != lightWeight {
+		m.weight = -1 // V2's and V3's ranges
+	} else if len(cfg.Ranges) != 0 {
 		var ok bool
-		if m, ok = plainMeter(&cfg); !ok {
+		if m, ok = newMeter(&cfg); !ok {
 			parseRest(&r, text, &cfg, &sc)
 			return r
 		}
+	}
+	if m.heavy < 0 {
+		// A negative weight: the general walk.
+		parseRest(&r, text, &cfg, &sc)
+		return r
 	}
 	// Most texts: valid, NFC, without a unit (URL or emoji unit) to walk
 	// nor an invalid character; the counts give the total (as
@@ -50,7 +58,7 @@ func Parse(text string, cfg Config) (r Result) {
 			safe = safeCut(text, fit, nil, &cfg)
 		}
 	}
-	var lp lengthPermille
+	var lp lengthPermille // lengthOf, by hand for the shipped configs
 	switch {
 	case cfg.Scale == 1 && cfg.MaxWeightedTweetLength == 140 && uint(total) < uint(len(permille140)):
 		lp = lengthPermille{total, int(permille140[total]), total > 0 && total <= 140}
@@ -491,7 +499,12 @@ func (w *walker) runFast(sc *scanInfo) bool {
 	s := w.s
 	plain := w.plainTotal(sc)
 	exact := plain > w.limit // count between the units
-	adj, bound := 0, plain   // sum of the differences; plain plus the positive ones
+	if exact && w.weight > 0 && !w.ascii && w.emojiStart == none && w.limit >= 0 {
+		if handled, ok := w.runURLs(sc, plain); handled {
+			return ok
+		}
+	}
+	adj, bound := 0, plain // sum of the differences; plain plus the positive ones
 	for {
 		if w.urlStart < w.i || w.emojiStart < w.i {
 			w.skipPast()
@@ -573,6 +586,145 @@ func (w *walker) runFast(sc *scanInfo) bool {
 		w.fit, w.fit16 = len(s), w.pos16
 	}
 	return true
+}
+
+// urlSpan is a URL that runURLs walked: [start, end) in bytes, and the
+// UTF-16 code units of its text.
+type urlSpan struct{ start, end, units16 int }
+
+// maxURLSpans is how many URLs runURLs keeps: a text with more is walked
+// by runFast's own loop.
+const maxURLSpans = 8
+
+// runURLs is runFast for a text over the limit by its code points alone
+// (plain, the weight of all of them, above w.limit, which is not
+// negative) whose only units are URLs, under one weight for every code
+// point (w.weight > 0), not all ASCII (runFast counts an ASCII gap by its
+// length anyway).
+//
+// runFast would count the code points from the start up to the cut. Here
+// the URLs come first: their differences give the total, which may well
+// be within the limit after all (URLs longer than their weight); only if
+// it is not does runURLs look for the cut, from the end when fewer code
+// points are left out than fit (see cutBack), else from the start with
+// the URLs it kept (see cutForward).
+//
+// It returns handled false, having walked nothing, for a text of more
+// than maxURLSpans URLs: runFast walks it. ok is runFast's result.
+func (w *walker) runURLs(sc *scanInfo, plain int) (handled, ok bool) {
+	s := w.s
+	var urls [maxURLSpans]urlSpan
+	n := 0
+	adj := 0 // sum of the URLs' differences: weight minus that of their code points
+	for w.urlStart != none {
+		if w.urlStart < w.i {
+			w.skipPast()
+			continue
+		}
+		if w.urlElided16 != 0 {
+			return true, false // run must walk it (see runFast)
+		}
+		if n == len(urls) {
+			// Too many to keep: start again, for runFast's loop.
+			w.i = 0
+			w.urlScan.ResetFrom(s, sc.dot)
+			w.nextURL()
+			return false, false
+		}
+		start, end := w.urlStart, w.urlEnd
+		w.nextURL()
+		pw, units := w.plainWeight(s[start:end])
+		urls[n] = urlSpan{start, end, units}
+		n++
+		adj += w.urlWeight - pw
+		w.i = end
+	}
+	w.urls = n
+	w.i = len(s)
+	w.total = plain + adj
+	w.pos16 = sc.units16()
+	switch {
+	case w.total <= w.limit:
+		w.fit, w.fit16 = len(s), w.pos16
+	case 2*(w.total-w.limit) < w.total:
+		w.fit, w.fit16 = w.cutBack(urls[:n])
+	default:
+		w.fit, w.fit16 = w.cutForward(urls[:n])
+	}
+	// As runFast records them: the URLs walked before the limit was
+	// reached, and the one that reached it.
+	for _, u := range urls[:n] {
+		if u.start > w.fit {
+			break
+		}
+		w.recordSpan(u.start, u.end)
+	}
+	w.frozen = w.total > w.limit
+	return true, true
+}
+
+// cutBack returns the fit of runURLs's text, over the limit with the
+// total w.total and w.pos16 UTF-16 code units, whose URLs are urls: the
+// byte and UTF-16 offsets after the last unit that fits. It leaves out
+// units from the end, code points (skipRunesBack) and URLs, until what is
+// left fits: as no weight is negative, that is where the walk from the
+// start would stop.
+func (w *walker) cutBack(urls []urlSpan) (fit, fit16 int) {
+	wt := w.weight
+	need := w.total - w.limit // weight to leave out, > 0
+	stop, pos16 := len(w.s), w.pos16
+	for k := len(urls) - 1; ; k-- {
+		// The gap before stop, back to the end of URL k.
+		lo := 0
+		if k >= 0 {
+			lo = urls[k].end
+		}
+		drop := need // code points to leave out: need / wt, rounded up
+		if wt != 1 {
+			drop = (need + wt - 1) / wt
+		}
+		j, n, astral := dropRunesBack(w.s, lo, stop, drop)
+		pos16 -= n + astral
+		if need -= n * wt; need <= 0 {
+			return j, pos16
+		}
+		if k < 0 {
+			return 0, 0 // never: the empty prefix weighs 0
+		}
+		// URL k.
+		pos16 -= urls[k].units16
+		stop = urls[k].start
+		if need -= w.urlWeight; need <= 0 {
+			return stop, pos16
+		}
+	}
+}
+
+// cutForward is cutBack from the start: it walks the gaps and URLs as
+// runFast's exact walk does (countGap), up to the limit.
+func (w *walker) cutForward(urls []urlSpan) (fit, fit16 int) {
+	total, pos16 := w.total, w.pos16
+	w.total, w.pos16, w.i = 0, 0, 0
+	for _, u := range urls {
+		if w.i < u.start {
+			w.countGap(u.start)
+			if w.frozen {
+				break
+			}
+		}
+		w.i = u.end
+		w.pos16 += u.units16
+		w.add(w.urlWeight, false)
+		if w.frozen {
+			break
+		}
+	}
+	if !w.frozen && w.i < len(w.s) {
+		w.countGap(len(w.s))
+	}
+	fit, fit16 = w.fit, w.fit16
+	w.total, w.pos16, w.i, w.frozen = total, pos16, len(w.s), false
+	return fit, fit16
 }
 
 // runUnits is runFast's loop over the emoji units (of several code points,
@@ -741,16 +893,6 @@ func newMeter(cfg *Config) (m meter, ok bool) {
 		}
 	}
 	return m, true
-}
-
-// plainMeter is newMeter for Parse's first case, which walks no unit:
-// with lightRanges themselves (V2's and V3's) it needs no comparison of
-// the ranges.
-func plainMeter(cfg *Config) (m meter, ok bool) {
-	if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && cfg.DefaultWeight >= 0 && cfg.DefaultWeight != lightWeight {
-		return meter{weight: -1, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}, true
-	}
-	return newMeter(cfg)
 }
 
 // astral is the weight of an astral code point.

@@ -146,31 +146,37 @@ func skipRunes(s string, i, stop, k int) (j, n, units int) {
 // (i <= j <= stop, on a code point boundary of s, valid UTF-8) such that
 // s[j:stop] holds k code points, or i when s[i:stop] holds fewer, and the
 // number of astral code points (two UTF-16 code units each) in s[j:stop].
-// It reads 8 bytes at a time while more than a word's code points are
-// left to skip.
 func skipRunesBack(s string, i, stop, k int) (j, astral int) {
-	j = stop
+	j, _, astral = dropRunesBack(s, i, stop, k)
+	return j, astral
+}
+
+// dropRunesBack is skipRunesBack that also returns n, the number of code
+// points in s[j:stop]: k, or fewer when s[i:stop] holds fewer. It reads 8
+// bytes at a time while more than a word's code points are left to skip.
+func dropRunesBack(s string, i, stop, k int) (j, n, astral int) {
+	j, left := stop, k
 	for j-8 >= i {
 		v := load64(s, j-8)
 		cont := v &^ (v << 1) & hi8 // 10xxxxxx: continuation bytes
 		starts := 8 - bits.OnesCount64(cont)
-		if starts >= k {
+		if starts >= left {
 			break
 		}
-		k -= starts
+		left -= starts
 		astral += bits.OnesCount64(v & (v << 1) & (v << 2) & (v << 3) & hi8)
 		j -= 8
 	}
-	for j > i && k > 0 {
+	for j > i && left > 0 {
 		j--
 		if c := s[j]; c&0xC0 != 0x80 {
-			k--
+			left--
 			if c >= 0xF0 {
 				astral++
 			}
 		}
 	}
-	return j, astral
+	return j, k - left, astral
 }
 
 // advanceRunes returns the byte offset of s k code points after byte i, and
