@@ -31,13 +31,15 @@ func Parse(text string, cfg Config) (r Result) {
 	// newMeter, by hand for the shipped configs. (Its check of the URL
 	// weight does not matter here: there is no URL.)
 	m := meter{weight: cfg.DefaultWeight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}
-	if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && m.weight != lightWeight {
-		m.weight = -1 // V2's and V3's ranges
-	} else if len(cfg.Ranges) != 0 {
-		var ok bool
-		if m, ok = newMeter(&cfg); !ok {
-			parseRest(&r, text, &cfg, &sc)
-			return r
+	if len(cfg.Ranges) != 0 {
+		if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && m.weight != lightWeight {
+			m.weight = -1 // V2's and V3's ranges
+		} else {
+			var ok bool
+			if m, ok = newMeter(&cfg); !ok {
+				parseRest(&r, text, &cfg, &sc)
+				return r
+			}
 		}
 	}
 	if m.heavy < 0 {
@@ -203,10 +205,26 @@ type lengthPermille struct {
 // of total weight under cfg, as twitter-text computes them: from
 // permilleTable for the shipped configs, else in float64 arithmetic.
 func lengthOf(total int, cfg *Config) lengthPermille {
+	if lp, ok := shippedLength(total, cfg); ok {
+		return lp
+	}
 	if lp, ok := permilleTable(total, cfg); ok {
 		return lp
 	}
 	return floatLength(total, cfg)
+}
+
+// shippedLength is permilleTable for V1's scale and limit, and for V2's
+// and V3's (inline).
+func shippedLength(total int, cfg *Config) (lp lengthPermille, ok bool) {
+	if cfg.Scale == 1 && cfg.MaxWeightedTweetLength == 140 {
+		if uint(total) < uint(len(permille140)) {
+			return lengthPermille{total, int(permille140[total]), uint(total-1) < 140}, true
+		}
+	} else if w := total / 100; cfg.Scale == 100 && cfg.MaxWeightedTweetLength == 280 && w*100 == total && uint(w) < uint(len(permille280)) {
+		return lengthPermille{w, int(permille280[w]), uint(w-1) < 280}, true
+	}
+	return lp, false
 }
 
 // floatLength is lengthOf in twitter-text's float64 arithmetic: the length
