@@ -24,32 +24,25 @@ func Parse(text string, cfg Config) (r Result) {
 	var sc scanInfo
 	sc.touch = touch(text)
 	scanText(text, true, cfg.EmojiParsingEnabled, &sc)
-	if sc.end != len(text) || sc.dot >= 0 || sc.invalid || cfg.EmojiParsingEnabled && sc.emoji {
-		parseRest(&r, text, &cfg, &sc)
-		return r
-	}
-	// newMeter, by hand for the shipped configs. (Its check of the URL
-	// weight does not matter here: there is no URL.)
+	// newMeter, by hand for the shipped configs (but for the URL weight).
 	m := meter{weight: cfg.DefaultWeight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}
+	ok := m.heavy >= 0
 	if len(cfg.Ranges) != 0 {
 		if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && m.weight != lightWeight {
 			m.weight = -1 // V2's and V3's ranges
 		} else {
-			var ok bool
-			if m, ok = newMeter(&cfg); !ok {
-				parseRest(&r, text, &cfg, &sc)
-				return r
-			}
+			m, ok = newMeter(&cfg)
 		}
 	}
-	if m.heavy < 0 {
-		// A negative weight: the general walk.
-		parseRest(&r, text, &cfg, &sc)
+	if !ok || sc.end != len(text) || sc.dot >= 0 || sc.invalid || cfg.EmojiParsingEnabled && sc.emoji {
+		parseRest(&r, text, &cfg, &sc, m.weight, ok)
 		return r
 	}
 	// Most texts: valid, NFC, without a unit (URL or emoji unit) to walk
 	// nor an invalid character; the counts give the total (as
-	// plainResult, inline: this is most of Parse's fixed cost).
+	// plainResult, inline: this is most of Parse's fixed cost). newMeter's
+	// check of the URL weight, left to parseRest, does not matter here:
+	// there is no URL.
 	m.ascii = sc.n == len(text)
 	total := m.plain(&sc)
 	n16 := sc.units16() // UTF-16 code units
@@ -86,11 +79,13 @@ func Parse(text string, cfg Config) (r Result) {
 // parseRest is Parse for the texts its first case leaves: it fills r,
 // zero, for text under cfg, which scanText scanned into sc (with its NFC
 // check). It normalises the text if need be, then counts it as
-// plainResult does when there is no unit to walk, else walks it. (Out of
-// Parse, so that Parse's frame holds no walker.)
+// plainResult does when there is no unit to walk, else walks it. weight
+// and ok are the meter's weight and newMeter's ok for cfg, which Parse
+// found. (Out of Parse, so that Parse's frame holds no walker, and its
+// common case spills less.)
 //
 //go:noinline
-func parseRest(r *Result, text string, cfg *Config, sc *scanInfo) {
+func parseRest(r *Result, text string, cfg *Config, sc *scanInfo, weight int, ok bool) {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
@@ -118,9 +113,8 @@ func parseRest(r *Result, text string, cfg *Config, sc *scanInfo) {
 		}
 	}
 
-	m, fast := newMeter(cfg)
-	m.ascii = sc.n == len(s)
-	fast = fast && !sc.invalid
+	m := meter{weight: weight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale, ascii: sc.n == len(s)}
+	fast := ok && cfg.TransformedURLLength*cfg.Scale >= 0 && !sc.invalid
 	if fast && sc.dot < 0 && !(cfg.EmojiParsingEnabled && sc.emoji) {
 		m.plainResult(r, s, cfg, sc, orig16, normalized)
 		return
@@ -167,7 +161,10 @@ func (t *tally) result(r *Result, s string, cfg *Config, orig16 int, normalized 
 	if orig16 < 0 {
 		orig16 = t.pos16
 	}
-	lp := lengthOf(t.total, cfg)
+	lp, ok := shippedLength(t.total, cfg)
+	if !ok {
+		lp = lengthOf(t.total, cfg)
+	}
 	r.WeightedLength = lp.length
 	r.Valid = lp.valid && !t.sawInvalid
 	r.Permillage = lp.permille
