@@ -698,7 +698,7 @@ func (w *walker) cutBack(urls []urlSpan) (fit, fit16 int) {
 		if wt != 1 {
 			drop = (need + wt - 1) / wt
 		}
-		j, n, astral := dropRunesBack(w.s, lo, stop, drop)
+		j, n, astral := dropRunesBack(w.s, lo, stop, drop, true)
 		pos16 -= n + astral
 		if need -= n * wt; need <= 0 {
 			return j, pos16
@@ -947,7 +947,7 @@ func (m meter) fitText(s string, sc *scanInfo) (fit, fit16 int) {
 	}
 	if m.weight > 0 && m.limit >= 0 {
 		if drop := sc.n - m.limit/m.weight; drop > 0 && 2*drop < sc.n {
-			j, astral := skipRunesBack(s, 0, len(s), drop)
+			j, _, astral := dropRunesBack(s, 0, len(s), drop, sc.astral != 0)
 			return j, sc.units16() - drop - astral
 		}
 	}
