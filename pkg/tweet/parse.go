@@ -21,12 +21,74 @@ import (
 // were U+FFFD, the replacement character, and reports Normalized true with
 // Text holding the repaired text that the byte offsets index.
 func Parse(text string, cfg Config) (r Result) {
+	var sc scanInfo
+	sc.touch = touch(text)
+	scanText(text, true, cfg.EmojiParsingEnabled, &sc)
+	// newMeter, by hand for the shipped configs (but for the URL weight).
+	m := meter{weight: cfg.DefaultWeight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale}
+	ok := m.heavy >= 0
+	if len(cfg.Ranges) != 0 {
+		if len(cfg.Ranges) == 4 && &cfg.Ranges[0] == &lightRanges[0] && m.weight != lightWeight {
+			m.weight = -1 // V2's and V3's ranges
+		} else {
+			m, ok = newMeter(&cfg)
+		}
+	}
+	if !ok || sc.end != len(text) || sc.dot >= 0 || sc.invalid || cfg.EmojiParsingEnabled && sc.emoji {
+		parseRest(&r, text, &cfg, &sc, m.weight, ok)
+		return r
+	}
+	// Most texts: valid, NFC, without a unit (URL or emoji unit) to walk
+	// nor an invalid character; the counts give the total (as
+	// plainResult, inline: this is most of Parse's fixed cost). newMeter's
+	// check of the URL weight, left to parseRest, does not matter here:
+	// there is no URL.
+	m.ascii = sc.n == len(text)
+	total := m.plain(&sc)
+	n16 := sc.units16() // UTF-16 code units
+	fit, fit16, safe := len(text), n16, len(text)
+	if total > m.limit {
+		fit, fit16 = m.fitText(text, &sc)
+		if fit != len(text) {
+			safe = safeCut(text, fit, nil, &cfg)
+		}
+	}
+	var lp lengthPermille // lengthOf, by hand for the shipped configs
+	switch {
+	case cfg.Scale == 1 && cfg.MaxWeightedTweetLength == 140 && uint(total) < uint(len(permille140)):
+		lp = lengthPermille{total, int(permille140[total]), total > 0 && total <= 140}
+	case cfg.Scale == 100 && cfg.MaxWeightedTweetLength == 280 && total%100 == 0 && uint(total/100) < uint(len(permille280)):
+		w := total / 100
+		lp = lengthPermille{w, int(permille280[w]), w > 0 && w <= 280}
+	default:
+		lp = lengthOf(total, &cfg)
+	}
+	// r is zero: fill the rest (a composite literal would zero it again).
+	r.WeightedLength = lp.length
+	r.Valid = lp.valid
+	r.Permillage = lp.permille
+	r.ValidRangeEnd = max(fit16-1, 0)
+	r.DisplayRangeEnd = max(n16-1, 0)
+	r.FitBytes = fit
+	r.SafeCutBytes = safe
+	r.Weight = total
+	r.Text = text
+	return r
+}
+
+// parseRest is Parse for the texts its first case leaves: it fills r,
+// zero, for text under cfg, which scanText scanned into sc (with its NFC
+// check). It normalises the text if need be, then counts it as
+// plainResult does when there is no unit to walk, else walks it. weight
+// and ok are the meter's weight and newMeter's ok for cfg, which Parse
+// found. (Out of Parse, so that Parse's frame holds no walker, and its
+// common case spills less.)
+//
+//go:noinline
+func parseRest(r *Result, text string, cfg *Config, sc *scanInfo, weight int, ok bool) {
 	orig16 := -1 // UTF-16 length of the original text, when known to differ
 	s := text
 	normalized := false
-	var sc scanInfo
-	sc.touch = touch(s)
-	scanText(s, true, cfg.EmojiParsingEnabled, &sc)
 	if sc.end < len(s) {
 		// Not proven NFC from sc.end on, or not valid UTF-8.
 		var nfc string
@@ -40,7 +102,7 @@ func Parse(text string, cfg Config) (r Result) {
 			orig16 = utf16LenAny(s) // counts each invalid byte as one unit
 			s = toNFC(repairUTF8(s))
 			normalized = true
-			scanText(s, false, cfg.EmojiParsingEnabled, &sc)
+			scanText(s, false, cfg.EmojiParsingEnabled, sc)
 		case changed:
 			s = nfc
 			normalized = true
@@ -51,31 +113,38 @@ func Parse(text string, cfg Config) (r Result) {
 		}
 	}
 
-	m, fast := newMeter(&cfg)
-	m.ascii = sc.n == len(s)
-	fast = fast && !sc.invalid
+	m := meter{weight: weight, heavy: cfg.DefaultWeight, limit: cfg.MaxWeightedTweetLength * cfg.Scale, ascii: sc.n == len(s)}
+	fast := ok && cfg.TransformedURLLength*cfg.Scale >= 0 && !sc.invalid
 	if fast && sc.dot < 0 && !(cfg.EmojiParsingEnabled && sc.emoji) {
-		// No unit (URL or emoji unit) to walk: the counts give the total.
-		t := tally{total: m.plain(&sc), pos16: sc.units16()}
-		t.fit, t.fit16 = len(s), t.pos16
-		if t.total > m.limit {
-			t.fit, t.fit16 = m.fitText(s, &sc)
-		}
-		t.result(&r, s, &cfg, orig16, normalized, nil)
-		return r
+		m.plainResult(r, s, cfg, sc, orig16, normalized)
+		return
 	}
 	var w walker
-	w.init(s, &cfg, &sc)
+	w.init(s, cfg, sc)
 	w.fast = fast
 	w.ascii = m.ascii
 	w.astralWeight = m.astral()
-	if !w.fast || !w.runFast(&sc) {
+	if !w.fast || !w.runFast(sc) {
 		w = walker{}
-		w.init(s, &cfg, nil)
+		w.init(s, cfg, nil)
 		w.run()
 	}
-	w.result(&r, s, &cfg, orig16, normalized, &w)
-	return r
+	w.result(r, s, cfg, orig16, normalized, &w)
+}
+
+// plainResult fills r, zero, with Parse's Result for s (the NFC text, valid
+// UTF-8) under cfg, whose meter is m, when s holds no unit to walk and no
+// invalid character: sc's counts give the total, and fitText the fit when
+// it is over the limit. orig16 is the UTF-16 length of the original text
+// when it differs from that of s, else -1. (Parse's first case is this,
+// inline, for a text NFC left alone.)
+func (m meter) plainResult(r *Result, s string, cfg *Config, sc *scanInfo, orig16 int, normalized bool) {
+	t := tally{total: m.plain(sc), pos16: sc.units16()}
+	t.fit, t.fit16 = len(s), t.pos16
+	if t.total > m.limit {
+		t.fit, t.fit16 = m.fitText(s, sc)
+	}
+	t.result(r, s, cfg, orig16, normalized, nil)
 }
 
 // result fills r, zero, with Parse's Result for the tally t of a walk of s
@@ -92,18 +161,13 @@ func (t *tally) result(r *Result, s string, cfg *Config, orig16 int, normalized 
 	if orig16 < 0 {
 		orig16 = t.pos16
 	}
-	if w, ok := permilleTable(t.total, cfg); ok {
-		// The shipped configs: an integer length, a permillage looked up.
-		r.WeightedLength = w.length
-		r.Valid = !t.sawInvalid && w.length > 0 && w.length <= cfg.MaxWeightedTweetLength
-		r.Permillage = w.permille
-	} else {
-		weighted := float64(t.total) / float64(cfg.Scale)
-		limit := float64(cfg.MaxWeightedTweetLength)
-		r.WeightedLength = int(weighted)
-		r.Valid = !t.sawInvalid && weighted > 0 && weighted <= limit
-		r.Permillage = permille(weighted, limit)
+	lp, ok := shippedLength(t.total, cfg)
+	if !ok {
+		lp = lengthOf(t.total, cfg)
 	}
+	r.WeightedLength = lp.length
+	r.Valid = lp.valid && !t.sawInvalid
+	r.Permillage = lp.permille
 	if t.fit16 > 0 {
 		r.ValidRangeEnd = t.fit16 - 1
 	}
@@ -126,48 +190,91 @@ func permille(weighted, limit float64) int {
 	return int(math.Floor(weighted / limit * 1000))
 }
 
-// lengthPermille is a weighted length with its permillage.
-type lengthPermille struct{ length, permille int }
+// lengthPermille is a weighted length with its permillage, and whether
+// it is valid: above 0 and within the limit (the text may hold an invalid
+// character all the same).
+type lengthPermille struct {
+	length, permille int
+	valid            bool
+}
 
-// permilleTables hold permille(w, limit) for the integer lengths w from 0
-// to 4 × limit, for the limits of the shipped configs (140 and 280): the
-// float divisions cost more than the rest of a short text's result.
-var permilleTables = func() (t [2][]int16) {
-	for k, limit := range [2]int{140, 280} {
-		t[k] = make([]int16, 4*limit+1)
-		for w := range t[k] {
-			t[k][w] = int16(permille(float64(w), float64(limit)))
-		}
+// lengthOf returns the weighted length, permillage and validity of a text
+// of total weight under cfg, as twitter-text computes them: from
+// permilleTable for the shipped configs, else in float64 arithmetic.
+func lengthOf(total int, cfg *Config) lengthPermille {
+	if lp, ok := shippedLength(total, cfg); ok {
+		return lp
 	}
-	return t
+	if lp, ok := permilleTable(total, cfg); ok {
+		return lp
+	}
+	return floatLength(total, cfg)
+}
+
+// shippedLength is permilleTable for V1's scale and limit, and for V2's
+// and V3's (inline).
+func shippedLength(total int, cfg *Config) (lp lengthPermille, ok bool) {
+	if cfg.Scale == 1 && cfg.MaxWeightedTweetLength == 140 {
+		if uint(total) < uint(len(permille140)) {
+			return lengthPermille{total, int(permille140[total]), uint(total-1) < 140}, true
+		}
+	} else if w := total / 100; cfg.Scale == 100 && cfg.MaxWeightedTweetLength == 280 && w*100 == total && uint(w) < uint(len(permille280)) {
+		return lengthPermille{w, int(permille280[w]), uint(w-1) < 280}, true
+	}
+	return lp, false
+}
+
+// floatLength is lengthOf in twitter-text's float64 arithmetic: the length
+// is weighted = total / cfg.Scale, truncated, and may be valid while not
+// an integer.
+//
+//go:noinline
+func floatLength(total int, cfg *Config) lengthPermille {
+	weighted := float64(total) / float64(cfg.Scale)
+	limit := float64(cfg.MaxWeightedTweetLength)
+	return lengthPermille{int(weighted), permille(weighted, limit), weighted > 0 && weighted <= limit}
+}
+
+// permille140 and permille280 hold permille(w, limit) for the integer
+// lengths w from 0 to 4 × limit, for the limits of the shipped configs:
+// the float divisions cost more than the rest of a short text's result.
+var permille140, permille280 = func() (t140 [4*140 + 1]int16, t280 [4*280 + 1]int16) {
+	for w := range t140 {
+		t140[w] = int16(permille(float64(w), 140))
+	}
+	for w := range t280 {
+		t280[w] = int16(permille(float64(w), 280))
+	}
+	return t140, t280
 }()
 
-// permilleTable returns the weighted length and permillage of a text of
-// total weight under cfg from permilleTables, or ok false when they do
-// not hold it: the length is not an integer (total is not a multiple of
-// cfg.Scale), or the limit is not 140 or 280, or the length is above 4 ×
-// the limit.
+// permilleTable returns the weighted length, permillage and validity of a
+// text of total weight under cfg from permille140 or permille280, or ok
+// false when they do not hold it: the length is not an integer (total is
+// not a multiple of cfg.Scale), or the limit is not 140 or 280, or the
+// length is above 4 × the limit. The shipped scales, 1 and 100, divide as
+// constants.
 func permilleTable(total int, cfg *Config) (lp lengthPermille, ok bool) {
-	var t []int16
-	switch cfg.MaxWeightedTweetLength {
-	case 140:
-		t = permilleTables[0]
-	case 280:
-		t = permilleTables[1]
-	default:
-		return lp, false
-	}
 	w := total
-	if cfg.Scale != 1 {
+	switch cfg.Scale {
+	case 1:
+	case 100:
+		if w = total / 100; w*100 != total {
+			return lp, false
+		}
+	default:
 		if cfg.Scale <= 0 || total%cfg.Scale != 0 {
 			return lp, false
 		}
 		w = total / cfg.Scale
 	}
-	if uint(w) >= uint(len(t)) {
-		return lp, false
+	switch limit := cfg.MaxWeightedTweetLength; {
+	case limit == 140 && uint(w) < uint(len(permille140)):
+		return lengthPermille{w, int(permille140[w]), w > 0 && w <= limit}, true
+	case limit == 280 && uint(w) < uint(len(permille280)):
+		return lengthPermille{w, int(permille280[w]), w > 0 && w <= limit}, true
 	}
-	return lengthPermille{w, int(t[w])}, true
+	return lp, false
 }
 
 // Count returns the weighted length of text under cfg: Parse(text,
@@ -407,7 +514,12 @@ func (w *walker) runFast(sc *scanInfo) bool {
 	s := w.s
 	plain := w.plainTotal(sc)
 	exact := plain > w.limit // count between the units
-	adj, bound := 0, plain   // sum of the differences; plain plus the positive ones
+	if exact && w.weight > 0 && !w.ascii && w.emojiStart == none && w.limit >= 0 {
+		if handled, ok := w.runURLs(sc, plain); handled {
+			return ok
+		}
+	}
+	adj, bound := 0, plain // sum of the differences; plain plus the positive ones
 	for {
 		if w.urlStart < w.i || w.emojiStart < w.i {
 			w.skipPast()
@@ -489,6 +601,145 @@ func (w *walker) runFast(sc *scanInfo) bool {
 		w.fit, w.fit16 = len(s), w.pos16
 	}
 	return true
+}
+
+// urlSpan is a URL that runURLs walked: [start, end) in bytes, and the
+// UTF-16 code units of its text.
+type urlSpan struct{ start, end, units16 int }
+
+// maxURLSpans is how many URLs runURLs keeps: a text with more is walked
+// by runFast's own loop.
+const maxURLSpans = 8
+
+// runURLs is runFast for a text over the limit by its code points alone
+// (plain, the weight of all of them, above w.limit, which is not
+// negative) whose only units are URLs, under one weight for every code
+// point (w.weight > 0), not all ASCII (runFast counts an ASCII gap by its
+// length anyway).
+//
+// runFast would count the code points from the start up to the cut. Here
+// the URLs come first: their differences give the total, which may well
+// be within the limit after all (URLs longer than their weight); only if
+// it is not does runURLs look for the cut, from the end when fewer code
+// points are left out than fit (see cutBack), else from the start with
+// the URLs it kept (see cutForward).
+//
+// It returns handled false, having walked nothing, for a text of more
+// than maxURLSpans URLs: runFast walks it. ok is runFast's result.
+func (w *walker) runURLs(sc *scanInfo, plain int) (handled, ok bool) {
+	s := w.s
+	var urls [maxURLSpans]urlSpan
+	n := 0
+	adj := 0 // sum of the URLs' differences: weight minus that of their code points
+	for w.urlStart != none {
+		if w.urlStart < w.i {
+			w.skipPast()
+			continue
+		}
+		if w.urlElided16 != 0 {
+			return true, false // run must walk it (see runFast)
+		}
+		if n == len(urls) {
+			// Too many to keep: start again, for runFast's loop.
+			w.i = 0
+			w.urlScan.ResetFrom(s, sc.dot)
+			w.nextURL()
+			return false, false
+		}
+		start, end := w.urlStart, w.urlEnd
+		w.nextURL()
+		pw, units := w.plainWeight(s[start:end])
+		urls[n] = urlSpan{start, end, units}
+		n++
+		adj += w.urlWeight - pw
+		w.i = end
+	}
+	w.urls = n
+	w.i = len(s)
+	w.total = plain + adj
+	w.pos16 = sc.units16()
+	switch {
+	case w.total <= w.limit:
+		w.fit, w.fit16 = len(s), w.pos16
+	case 2*(w.total-w.limit) < w.total:
+		w.fit, w.fit16 = w.cutBack(urls[:n])
+	default:
+		w.fit, w.fit16 = w.cutForward(urls[:n])
+	}
+	// As runFast records them: the URLs walked before the limit was
+	// reached, and the one that reached it.
+	for _, u := range urls[:n] {
+		if u.start > w.fit {
+			break
+		}
+		w.recordSpan(u.start, u.end)
+	}
+	w.frozen = w.total > w.limit
+	return true, true
+}
+
+// cutBack returns the fit of runURLs's text, over the limit with the
+// total w.total and w.pos16 UTF-16 code units, whose URLs are urls: the
+// byte and UTF-16 offsets after the last unit that fits. It leaves out
+// units from the end, code points (skipRunesBack) and URLs, until what is
+// left fits: as no weight is negative, that is where the walk from the
+// start would stop.
+func (w *walker) cutBack(urls []urlSpan) (fit, fit16 int) {
+	wt := w.weight
+	need := w.total - w.limit // weight to leave out, > 0
+	stop, pos16 := len(w.s), w.pos16
+	for k := len(urls) - 1; ; k-- {
+		// The gap before stop, back to the end of URL k.
+		lo := 0
+		if k >= 0 {
+			lo = urls[k].end
+		}
+		drop := need // code points to leave out: need / wt, rounded up
+		if wt != 1 {
+			drop = (need + wt - 1) / wt
+		}
+		j, n, astral := dropRunesBack(w.s, lo, stop, drop, true)
+		pos16 -= n + astral
+		if need -= n * wt; need <= 0 {
+			return j, pos16
+		}
+		if k < 0 {
+			return 0, 0 // never: the empty prefix weighs 0
+		}
+		// URL k.
+		pos16 -= urls[k].units16
+		stop = urls[k].start
+		if need -= w.urlWeight; need <= 0 {
+			return stop, pos16
+		}
+	}
+}
+
+// cutForward is cutBack from the start: it walks the gaps and URLs as
+// runFast's exact walk does (countGap), up to the limit.
+func (w *walker) cutForward(urls []urlSpan) (fit, fit16 int) {
+	total, pos16 := w.total, w.pos16
+	w.total, w.pos16, w.i = 0, 0, 0
+	for _, u := range urls {
+		if w.i < u.start {
+			w.countGap(u.start)
+			if w.frozen {
+				break
+			}
+		}
+		w.i = u.end
+		w.pos16 += u.units16
+		w.add(w.urlWeight, false)
+		if w.frozen {
+			break
+		}
+	}
+	if !w.frozen && w.i < len(w.s) {
+		w.countGap(len(w.s))
+	}
+	fit, fit16 = w.fit, w.fit16
+	w.total, w.pos16, w.i, w.frozen = total, pos16, len(w.s), false
+	return fit, fit16
 }
 
 // runUnits is runFast's loop over the emoji units (of several code points,
@@ -696,7 +947,7 @@ func (m meter) fitText(s string, sc *scanInfo) (fit, fit16 int) {
 	}
 	if m.weight > 0 && m.limit >= 0 {
 		if drop := sc.n - m.limit/m.weight; drop > 0 && 2*drop < sc.n {
-			j, astral := skipRunesBack(s, 0, len(s), drop)
+			j, _, astral := dropRunesBack(s, 0, len(s), drop, sc.astral != 0)
 			return j, sc.units16() - drop - astral
 		}
 	}

@@ -146,31 +146,70 @@ func skipRunes(s string, i, stop, k int) (j, n, units int) {
 // (i <= j <= stop, on a code point boundary of s, valid UTF-8) such that
 // s[j:stop] holds k code points, or i when s[i:stop] holds fewer, and the
 // number of astral code points (two UTF-16 code units each) in s[j:stop].
-// It reads 8 bytes at a time while more than a word's code points are
-// left to skip.
 func skipRunesBack(s string, i, stop, k int) (j, astral int) {
-	j = stop
-	for j-8 >= i {
-		v := load64(s, j-8)
-		cont := v &^ (v << 1) & hi8 // 10xxxxxx: continuation bytes
-		starts := 8 - bits.OnesCount64(cont)
-		if starts >= k {
+	j, _, astral = dropRunesBack(s, i, stop, k, true)
+	return j, astral
+}
+
+// dropRunesBack is skipRunesBack that also returns n, the number of code
+// points in s[j:stop]: k, or fewer when s[i:stop] holds fewer. It counts
+// the astral code points only if mayAstral is set (else it reports none).
+// It reads 16 bytes, then 8, at a time while more than those bytes' code
+// points are left to skip, and finds the last one in a word by its bits.
+// (0 <= i <= stop <= len(s).)
+func dropRunesBack(s string, i, stop, k int, mayAstral bool) (j, n, astral int) {
+	if i < 0 || stop > len(s) {
+		panic("dropRunesBack: out of range")
+	}
+	j, left := stop, k
+	for j-16 >= i {
+		v, u := load64u(s, j-8), load64u(s, j-16)
+		cont := v&^(v<<1)&hi8 | (u&^(u<<1)&hi8)>>7 // continuation bytes (10xxxxxx), u's as bit 0s
+		starts := 16 - bits.OnesCount64(cont)
+		if starts >= left {
 			break
 		}
-		k -= starts
-		astral += bits.OnesCount64(v & (v << 1) & (v << 2) & (v << 3) & hi8)
-		j -= 8
+		left -= starts
+		if mayAstral {
+			astral += bits.OnesCount64(v&(v<<1)&(v<<2)&(v<<3)&hi8 | (u&(u<<1)&(u<<2)&(u<<3)&hi8)>>7)
+		}
+		j -= 16
 	}
-	for j > i && k > 0 {
+	for j-8 >= i {
+		v := load64u(s, j-8)
+		starts := hi8 &^ (v &^ (v << 1)) // bit 7 of the bytes that start a code point
+		if c := bits.OnesCount64(starts); c < left {
+			left -= c
+			if mayAstral {
+				astral += bits.OnesCount64(v & (v << 1) & (v << 2) & (v << 3) & hi8)
+			}
+			j -= 8
+			continue
+		}
+		if left == 0 {
+			break
+		}
+		// The code point to stop at starts in this word: drop the starts
+		// above it, the highest first.
+		for ; left > 1; left-- {
+			starts &^= 1 << (63 - bits.LeadingZeros64(starts))
+		}
+		b := 63 - bits.LeadingZeros64(starts) // bit 7 of its first byte
+		if mayAstral {
+			astral += bits.OnesCount64(v & (v << 1) & (v << 2) & (v << 3) & hi8 >> b << b)
+		}
+		return j - 8 + b>>3, k, astral
+	}
+	for j > i && left > 0 {
 		j--
 		if c := s[j]; c&0xC0 != 0x80 {
-			k--
-			if c >= 0xF0 {
+			left--
+			if c >= 0xF0 && mayAstral {
 				astral++
 			}
 		}
 	}
-	return j, astral
+	return j, k - left, astral
 }
 
 // advanceRunes returns the byte offset of s k code points after byte i, and
