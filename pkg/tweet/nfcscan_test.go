@@ -1,0 +1,191 @@
+package tweet
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/tweetlen/tweetlen/internal/corpus"
+)
+
+// TestNFCFromOracle checks toNFCFrom, which runs scanRun's loop and
+// normalises segment by segment, against toNFCFromOld, the normaliser it
+// replaced (its own quick check and counting loops), on the corpus's
+// decomposed and mixed texts, random texts of the NFC generators and of
+// nfcEdgePieces (marks out of order, jamo, singletons next to dots,
+// invalid characters and emoji joiners next to marks), the same texts cut
+// at every byte (a text that ends in mid-segment or mid-code point), and
+// with bytes that are not UTF-8 put in: the output, the counts, the
+// flags and the report of invalid UTF-8 must be the same.
+func TestNFCFromOracle(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	g := &nfcTextGen{r: rand.New(rand.NewPCG(9, 10))}
+	var texts []string
+	for _, cl := range []corpus.Class{corpus.Decomposed, corpus.Mixed} {
+		for _, x := range corpus.ClassTexts(2, cl, 2000) {
+			texts = append(texts, x.Text)
+		}
+	}
+	texts = append(texts, nfcOracleCases...)
+	for range 30000 {
+		texts = append(texts, nfcEdgeText(r), g.text(), g.text()+" "+nfcEdgeText(r)+"."+g.text())
+	}
+	junk := []string{"\xcc", "\xcd", "\xff", "\xc3", "\xe1\x84", "\xf0\x9f", "\x81", "\xed\xa0\x80", "\xc0\xaf"}
+	for k, s := range texts {
+		checkNFCFromOracle(t, s)
+		if k%8 == 0 && len(s) > 0 {
+			// Every cut of some of them, and junk put in.
+			for cut := range len(s) {
+				checkNFCFromOracle(t, s[:cut])
+			}
+			at := r.IntN(len(s) + 1)
+			checkNFCFromOracle(t, s[:at]+junk[r.IntN(len(junk))]+s[at:])
+		}
+	}
+}
+
+// nfcOracleCases are fixed texts for TestNFCFromOracle: the fast paths of
+// toNFCFrom at the ends of the text and next to what they must not take.
+var nfcOracleCases = []string{
+	"", "a", "e\u0301", "ae\u0301", "ae\u0301b", "e\u0301\u0301", "e\u0323\u0301x", "e\u0301\u0323x",
+	"a\xcc", "a\xccb", "a\xcc\x81\x81", "a\xcd\xb0", "a\u0370", "a\u037e.", ".\u037e", "\u037e.x", "x.\u037e",
+	"a\u034f\u0301", "a\u0316", "a\u0316\u0301", "a\u0301\u0316", "=\u0338.", ".=\u0338",
+	"\ufeff\u0301", "\ufeffe\u0301", "e\u0301\ufeff", "\u200de\u0301", "e\u0301\u200d\U0001f600", "\u00a9\u0301",
+	"\u1100\u1161\u11a8", "\u1100\u1161x", "\uac00\u11a8", "\u1161", "\u11a8\u1161",
+	"\u0301", "\u0301e", "x\u212a.com", "\u212a", "e\u0301.com", "e.\u0301com", "a.e\u0301",
+	"\U0001f600\u0301", "\U0001f3fb\u0301", "\U000110ba\U00011099\u0301",
+	"a" + strings.Repeat("\u0316\u0301", 40) + "b", "e" + strings.Repeat("\u0301", 140),
+}
+
+// checkNFCFromOracle compares toNFCFrom with toNFCFromOld on s from the
+// end of its NFC prefix and from 0.
+func checkNFCFromOracle(t *testing.T, s string) {
+	t.Helper()
+	_, prefix := classifyPrefix(s)
+	for _, from := range []int{prefix, 0} {
+		var c, oc nfcCounts
+		out, changed, invalid := toNFCFrom(s, from, &c)
+		oout, ochanged, oinvalid := toNFCFromOld(s, from, &oc)
+		if invalid != oinvalid || invalid != !utf8.ValidString(s[from:]) {
+			t.Fatalf("%+q from %d: toNFCFrom reports invalid %v, toNFCFromOld %v", s, from, invalid, oinvalid)
+		}
+		if invalid {
+			continue
+		}
+		if out != oout || changed != ochanged {
+			t.Fatalf("%+q from %d: toNFCFrom = %+q, %v; toNFCFromOld %+q, %v", s, from, out, changed, oout, ochanged)
+		}
+		// The emoji flag may be set without a code point that
+		// emojiMatters: checkNFCFrom checks it is set when one is there.
+		c.emoji, oc.emoji = false, false
+		if c != oc {
+			t.Fatalf("%+q from %d: toNFCFrom counts %+v, toNFCFromOld %+v", s, from, c, oc)
+		}
+		if !strings.HasPrefix(out, s[:from]) {
+			t.Fatalf("%+q from %d: toNFCFrom changes the prefix: %+q", s, from, out)
+		}
+	}
+}
+
+// toNFCFromOld is toNFCFrom as it was before it ran scanRun's loop: its
+// own ASCII runs, the loose quick check (quickSpanMode) and countLight,
+// IndexInvalid and mayHoldEmojiMatters over what passes. It is the oracle
+// of TestNFCFromOracle.
+func toNFCFromOld(s string, from int, c *nfcCounts) (out string, changed, invalid bool) {
+	var dst []byte // nil until the text changes; then s[:copied] is in it
+	copied := 0
+	// The loop counts the ASCII code points it passes, and the composites
+	// of asciiPair, which are each light or heavy as they are above U+10FF
+	// and take the place of two UTF-16 code units (see asciiPair), here;
+	// c when it ends.
+	ascii, pairs, heavyPairs := 0, 0, 0
+	for i := from; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			// A run of ASCII, 8 bytes at a time.
+			start := i
+			i = asciiRunEnd(s, i+1)
+			ascii += i - start
+			if i+1 >= len(s) {
+				if i == len(s) {
+					break
+				}
+			} else if i+2 == len(s) || s[i+2] < utf8.RuneSelf {
+				// The run's last letter and the two bytes at i may make a
+				// composite r: a segment of its own, then.
+				if r := asciiPair(s[i-1], s[i], s[i+1]); r != 0 {
+					ascii--
+					pairs++
+					if r > 4351 {
+						heavyPairs++
+					}
+					if dst == nil {
+						dst = make([]byte, 0, nfcOutCap(len(s)))
+					}
+					dst = append(dst, s[copied:i-1]...)
+					if r < 0x800 {
+						dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
+					} else {
+						dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
+					}
+					copied, i = i+2, i+2
+					continue
+				}
+			}
+			// The quick check goes on from the last ASCII byte, a
+			// segment boundary.
+			ascii--
+			i--
+		}
+		// Where a two-byte mark follows ASCII, the segment of the ASCII
+		// byte fails the loose quick check: try composeSegment at once.
+		if s[i] >= utf8.RuneSelf || i+1 >= len(s) || s[i+1]&^1 != 0xCC {
+			j, bad := quickSpanMode(s, i, true)
+			if bad {
+				return s, false, true
+			}
+			if j > i {
+				c.addText(s[i:j])
+			}
+			if i = j; i == len(s) {
+				break
+			}
+		}
+		if r, end, units16, ok := composeSegment(s, i); ok {
+			c.addRune(r, units16)
+			if dst == nil {
+				dst = make([]byte, 0, nfcOutCap(len(s)))
+			}
+			dst = append(dst, s[copied:i]...)
+			dst = utf8.AppendRune(dst, r)
+			copied, i = end, end
+			continue
+		}
+		// The loose check may have stopped at a segment in NFC: the strict
+		// one passes it (and perhaps more), or stops at i again. When it
+		// meets invalid UTF-8 past i, the loose check reports it next.
+		if j, _ := quickSpan(s, i); j > i {
+			c.addText(s[i:j])
+			i = j
+			continue
+		}
+		end := nextSegment(s, i)
+		var ok bool
+		if dst, ok = appendNormalized(dst, s, copied, i, end, c); ok {
+			copied = end
+		} else {
+			c.addText(s[i:end])
+		}
+		i = end
+	}
+	c.n += ascii + pairs
+	c.heavy += heavyPairs
+	c.units16 += pairs
+	if dst == nil {
+		return s, false, false
+	}
+	dst = append(dst, s[copied:]...)
+	// dst is local and never written again: the string may share it.
+	return unsafe.String(unsafe.SliceData(dst), len(dst)), true, false
+}
