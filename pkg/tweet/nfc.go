@@ -493,9 +493,23 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 	i := from
 	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
-			// A run of ASCII, 8 bytes at a time (counted as bytes), up to
-			// a two-byte mark, most likely, or else on with scanRun.
-			if i = asciiRunEnd(s, i+1); i == len(s) {
+			if dst != nil {
+				// The text changed: copy ASCII and compose pairs at once.
+				dst = append(dst, s[copied:i]...)
+				var pairs, heavy int
+				dst, i, pairs, heavy = copyASCIIPairs(dst, s, i)
+				st.cont += 2 * pairs
+				st.heavy += heavy
+				c.units16 += pairs
+				if copied = i; i == len(s) {
+					break
+				}
+				// The ASCII byte before i is copied; take it back, as
+				// what follows may compose with it.
+				dst, copied = dst[:len(dst)-1], i-1
+			} else if i = asciiRunEnd(s, i+1); i == len(s) {
+				// A run of ASCII, 8 bytes at a time (counted as bytes), up
+				// to a two-byte mark, most likely, or else on with scanRun.
 				break
 			}
 			if s[i]&^1 != 0xCC {
@@ -656,6 +670,87 @@ func appendNormalized(dst []byte, s string, copied, i, end int, c *nfcCounts) ([
 		c.addRune(x.r, 0)
 	}
 	return dst, true
+}
+
+// copyASCIIPairs appends to dst the run of s from byte i on (ASCII)
+// made of ASCII and of what asciiPair composes (an ASCII letter and a
+// two-byte mark, followed by ASCII or the end), composed, up to the first
+// other byte, whose offset it returns, or len(s); an other byte follows
+// an ASCII byte, the last one it appends. pairs counts the composites it
+// wrote, heavy those above U+10FF (see asciiPair).
+//
+// It writes 8 bytes at a time as it loads them, past the end of the
+// output when the run ends in them: dst has room for them (it grows it
+// when not).
+func copyASCIIPairs(dst []byte, s string, i int) (_ []byte, end, pairs, heavy int) {
+	w := len(dst)
+	out := dst[:cap(dst)]
+	for {
+		// ASCII, 8 bytes at a time.
+		for i <= len(s)-8 {
+			if w > len(out)-8 {
+				out = growOut(out, w)
+			}
+			v := load64u(s, i)
+			store64(out, w, v)
+			if h := v & hi8; h != 0 {
+				k := bits.TrailingZeros64(h) >> 3
+				i, w = i+k, w+k
+				goto pair
+			}
+			i, w = i+8, w+8
+		}
+		if w > len(out)-8 {
+			out = growOut(out, w)
+		}
+		for i < len(s) && s[i] < utf8.RuneSelf {
+			out[w] = s[i]
+			i, w = i+1, w+1
+		}
+	pair:
+		// i is past an ASCII byte: a pair?
+		if i+1 >= len(s) || i+2 < len(s) && s[i+2] >= utf8.RuneSelf {
+			break
+		}
+		r := asciiPair(s[i-1], s[i], s[i+1])
+		if r == 0 {
+			break
+		}
+		if w > len(out)-2 {
+			out = growOut(out, w)
+		}
+		if r < 0x800 {
+			out[w-1], out[w] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			w++
+		} else {
+			out[w-1], out[w], out[w+1] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			w += 2
+			if r > 4351 {
+				heavy++
+			}
+		}
+		pairs++
+		if i += 2; i == len(s) {
+			break
+		}
+	}
+	return out[:w], i, pairs, heavy
+}
+
+// growOut returns out (all its capacity) grown, with out[:w] kept.
+//
+//go:noinline
+func growOut(out []byte, w int) []byte {
+	out = append(out[:w], make([]byte, 16)...)
+	return out[:cap(out)]
+}
+
+// store64 writes v to b from byte i on, little-endian; the caller
+// guarantees 0 <= i <= len(b)-8 (see load64u).
+func store64(b []byte, i int, v uint64) {
+	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i))
+	p[0], p[1], p[2], p[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+	p[4], p[5], p[6], p[7] = byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56)
 }
 
 // appendRune appends s[copied:i] and r to dst, which it makes when nil

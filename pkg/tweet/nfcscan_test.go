@@ -189,3 +189,35 @@ func toNFCFromOld(s string, from int, c *nfcCounts) (out string, changed, invali
 	// dst is local and never written again: the string may share it.
 	return unsafe.String(unsafe.SliceData(dst), len(dst)), true, false
 }
+
+// BenchmarkNFCFrom runs toNFCFrom (new) and toNFCFromOld over the texts of
+// the corpus classes NFC changes, from the end of each text's NFC prefix.
+func BenchmarkNFCFrom(b *testing.B) {
+	for _, cl := range []corpus.Class{corpus.Decomposed, corpus.Mixed} {
+		ts := corpus.ClassTexts(1, cl, 10000)
+		type job struct {
+			s    string
+			from int
+		}
+		var jobs []job
+		for _, x := range ts {
+			if class, prefix := classifyPrefix(x.Text); class == textMaybeNotNFC {
+				jobs = append(jobs, job{x.Text, prefix})
+			}
+		}
+		for _, f := range []struct {
+			name string
+			fn   func(string, int, *nfcCounts) (string, bool, bool)
+		}{{"new", toNFCFrom}, {"old", toNFCFromOld}} {
+			b.Run(string(cl)+"/"+f.name, func(b *testing.B) {
+				for range b.N {
+					for _, j := range jobs {
+						var c nfcCounts
+						f.fn(j.s, j.from, &c)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/text")
+			})
+		}
+	}
+}
