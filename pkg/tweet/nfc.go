@@ -763,6 +763,14 @@ func appendRune(dst []byte, s string, copied, i int, r rune) []byte {
 	return utf8.AppendRune(dst, r)
 }
 
+// asciiPairAt reports whether the code point at byte i of s (valid UTF-8
+// up to i+2) is a two-byte mark that composes with the ASCII byte before
+// it (see asciiPair), which fails the quick check: maybeComposes holds
+// for a mark that composes with the starter just before it.
+func asciiPairAt(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1] < utf8.RuneSelf && asciiPair(s[i-1], s[i], s[i+1]) != 0
+}
+
 // asciiPair is toNFCFrom's fastest path: given the ASCII byte a and the
 // next two bytes c1, c2 of a text, followed by ASCII or its end, it returns
 // the composite of a and the two-byte combining mark c1 c2 when they make

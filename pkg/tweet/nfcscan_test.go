@@ -46,6 +46,38 @@ func TestNFCFromOracle(t *testing.T) {
 	}
 }
 
+// TestASCIIPairAtFails checks what scanText relies on when it stops at
+// asciiPairAt without quickPasses: every pair of an ASCII letter and a mark
+// that asciiPair composes fails the quick check, after any text, and
+// scanText stops at the letter, as classifyPrefix does.
+func TestASCIIPairAtFails(t *testing.T) {
+	for _, before := range []string{"", " ", "x", "é", "́", "a̖", ".", "😀", "ᄀ"} {
+		for a := range nfcCompASCII {
+			for k, c := range nfcCompASCII[a] {
+				if c == 0 {
+					continue
+				}
+				mark := rune(0x300 + k)
+				for _, after := range []string{"", "b", "́", "̖"} {
+					s := before + string(rune(a)) + string(mark) + after
+					i := len(before) + 1
+					if !asciiPairAt(s, i) {
+						t.Fatalf("%+q: asciiPairAt(%d) is false", s, i)
+					}
+					if quickPasses(s, i, mark, props(mark)&pQuick) {
+						t.Fatalf("%+q: %U passes the quick check", s, mark)
+					}
+					var sc scanInfo
+					scanText(s, true, true, &sc)
+					if _, prefix := classifyPrefix(s); sc.end != prefix {
+						t.Fatalf("%+q: scanText stops at %d, classifyPrefix at %d", s, sc.end, prefix)
+					}
+				}
+			}
+		}
+	}
+}
+
 // nfcOracleCases are fixed texts for TestNFCFromOracle: the fast paths of
 // toNFCFrom at the ends of the text and next to what they must not take.
 var nfcOracleCases = []string{
