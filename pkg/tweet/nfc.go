@@ -708,22 +708,32 @@ func copyASCIIPairs(dst []byte, s string, i int) (_ []byte, end, pairs, heavy in
 			i, w = i+1, w+1
 		}
 	pair:
-		// i is past an ASCII byte: a pair?
-		if i+1 >= len(s) || i+2 < len(s) && s[i+2] >= utf8.RuneSelf {
-			break
+		// i is past an ASCII byte: a pair? The letter, the mark and the
+		// byte after it in one load, but at the end of the text.
+		var r uint16
+		if i <= len(s)-3 {
+			x := load32(s, i-1)
+			if x&0x80000000 != 0 {
+				break
+			}
+			r = asciiPair(byte(x), byte(x>>8), byte(x>>16))
+		} else if i == len(s)-2 {
+			r = asciiPair(s[i-1], s[i], s[i+1])
 		}
-		r := asciiPair(s[i-1], s[i], s[i+1])
 		if r == 0 {
 			break
 		}
 		if w > len(out)-2 {
 			out = growOut(out, w)
 		}
+		// In place of the letter, out[w-1] (w > 0: see load64u for why
+		// unchecked).
+		p := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(out)), w-1))
 		if r < 0x800 {
-			out[w-1], out[w] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			p[0], p[1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
 			w++
 		} else {
-			out[w-1], out[w], out[w+1] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			p[0], p[1], p[2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
 			w += 2
 			if r > 4351 {
 				heavy++
