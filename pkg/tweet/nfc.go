@@ -145,7 +145,8 @@ func quickSpan(s string, i int) (j int, bad bool) {
 
 // quickSpanMode is quickSpan; when loose, it also stops at the segment of
 // any NFC_Quick_Check=Maybe code point without asking maybeComposes
-// whether it composes (toNFCFrom tries composeSegment on it first).
+// whether it composes (toNFCFromOld, the oracle of the tests, tries
+// composeSegment on it first).
 func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 	var prev uint16 // ccc of the previous code point
 	lastAt := -1    // byte offset of the last starter, -1 if none
@@ -476,11 +477,14 @@ func (c *nfcCounts) addText(t string) {
 // check: there it normalises the segment (see nextSegment) and goes on
 // after it with the fast loop. Looking back from a later code point (see
 // quickPasses, segmentStart) never crosses a segment boundary, so it never
-// sees a segment that changed. The most common change, an ASCII letter and
-// one combining mark that composes with it, costs one table look-up
-// (asciiPair); most others go through composeSegment, the fast path for a
-// starter and code points that all compose with it; the rest through
-// normalize. The output is built in one []byte, sized once.
+// sees a segment that changed. Runs of ASCII go 8 bytes at a time, in a
+// loop of their own. The most common change, an ASCII letter and one
+// combining mark that composes with it, costs one table look-up
+// (asciiPair; once the text changed, copyASCIIPairs composes them as it
+// copies ASCII); most others go through composeSegment, the fast path for
+// a starter and code points that all compose with it, without the quick
+// check after ASCII; the rest through normalize. The output is built in
+// one []byte, sized once (but for texts NFC makes longer).
 func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid bool) {
 	var dst []byte // nil until the text changes; then s[:copied] is in it
 	copied := 0
@@ -764,7 +768,7 @@ func store64(b []byte, i int, v uint64) {
 }
 
 // appendRune appends s[copied:i] and r to dst, which it makes when nil
-// (then the caller's s[:copied] is to be put in it, see toNFCFrom).
+// (copied is then 0, see toNFCFrom).
 func appendRune(dst []byte, s string, copied, i int, r rune) []byte {
 	if dst == nil {
 		dst = make([]byte, 0, nfcOutCap(len(s)))

@@ -89,6 +89,10 @@ var nfcOracleCases = []string{
 	"\u0301", "\u0301e", "x\u212a.com", "\u212a", "e\u0301.com", "e.\u0301com", "a.e\u0301",
 	"\U0001f600\u0301", "\U0001f3fb\u0301", "\U000110ba\U00011099\u0301",
 	"a" + strings.Repeat("\u0316\u0301", 40) + "b", "e" + strings.Repeat("\u0301", 140),
+	// NFC makes these longer than the output's first capacity.
+	strings.Repeat("\u0f73", 40) + "abc defghijklmnop e\u0301 ghijklmnopqrstuvwxyz e\u0301",
+	strings.Repeat("\u0344", 60) + "e\u0301" + strings.Repeat("x", 20) + "e\u0301x",
+	strings.Repeat("\u0f73\u0344", 30) + strings.Repeat("ae\u0301", 20),
 }
 
 // checkNFCFromOracle compares toNFCFrom with toNFCFromOld on s from the
@@ -250,6 +254,49 @@ func BenchmarkNFCFrom(b *testing.B) {
 				}
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(jobs)), "ns/text")
 			})
+		}
+	}
+}
+
+// TestCopyASCIIPairs checks copyASCIIPairs against toNFCSlow on runs of
+// ASCII and pairs, with little room left in dst (it must grow it), and
+// that it stops at the first other byte, after an ASCII byte.
+func TestCopyASCIIPairs(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"a", "b", " ", ".", "e\u0301", "A\u030a", "o\u0308", "u\u031b", "e\u0302\u0301", "\u00e9", "x\u0316", "\xcc", "=\u0338"}
+	for range 20000 {
+		var b strings.Builder
+		b.WriteString("z")
+		for range r.IntN(40) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		s := b.String()
+		head := []byte("head")
+		dst := make([]byte, len(head), len(head)+r.IntN(12))
+		if r.IntN(2) == 0 {
+			s = strings.Repeat("y", r.IntN(9)) + s
+		}
+		copy(dst, head)
+		out, end, pairs, heavy := copyASCIIPairs(dst, s, 0)
+		if end < len(s) && (s[end] < utf8.RuneSelf || s[end-1] >= utf8.RuneSelf) {
+			t.Fatalf("%+q: copyASCIIPairs stops at %d", s, end)
+		}
+		want := toNFCSlow(s[:end])
+		if end < len(s) {
+			// The byte at end may compose with the ASCII byte before it.
+			want = toNFCSlow(s[:end-1]) + s[end-1:end]
+		}
+		if got := string(out); got != "head"+want {
+			t.Fatalf("%+q: copyASCIIPairs gives %+q up to %d, want %+q", s, got, end, "head"+want)
+		}
+		wantHeavy := 0
+		for _, r := range want {
+			if heavyRune(r) {
+				wantHeavy++ // only composites are, among the pieces
+			}
+		}
+		if n := utf8.RuneCountInString(s[:end]) - utf8.RuneCountInString(want); pairs != n || heavy != wantHeavy {
+			t.Fatalf("%+q: copyASCIIPairs counts %d pairs, %d heavy; want %d, %d", s, pairs, heavy, n, wantHeavy)
 		}
 	}
 }
