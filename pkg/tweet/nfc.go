@@ -145,7 +145,8 @@ func quickSpan(s string, i int) (j int, bad bool) {
 
 // quickSpanMode is quickSpan; when loose, it also stops at the segment of
 // any NFC_Quick_Check=Maybe code point without asking maybeComposes
-// whether it composes (toNFCFrom tries composeSegment on it first).
+// whether it composes (toNFCFromOld, the oracle of the tests, tries
+// composeSegment on it first).
 func quickSpanMode(s string, i int, loose bool) (j int, bad bool) {
 	var prev uint16 // ccc of the previous code point
 	lastAt := -1    // byte offset of the last starter, -1 if none
@@ -470,40 +471,66 @@ func (c *nfcCounts) addText(t string) {
 // its output from `from` on (see nfcCounts), so that Parse need not scan
 // it again.
 //
-// Runs of ASCII go 8 bytes at a time, and the most common change, an
-// ASCII letter and one combining mark that composes with it, is made
-// without leaving the loop (asciiPair). Elsewhere it runs the NFC
-// quick check, copies what passes in bulk and normalises only the segments
-// that fail it, most of them through composeSegment, the fast path for a
-// starter and code points that all compose with it; the others go through
-// normalize. The output is built in one []byte, sized once.
+// It runs scanRun's loop, which counts, checks UTF-8 and runs the NFC
+// quick check in one pass, over the text from `from` on, and handles where
+// it stops as scanText does, but for a code point that fails the quick
+// check: there it normalises the segment (see nextSegment) and goes on
+// after it with the fast loop. Looking back from a later code point (see
+// quickPasses, segmentStart) never crosses a segment boundary, so it never
+// sees a segment that changed. Runs of ASCII go 8 bytes at a time, in a
+// loop of their own. The most common change, an ASCII letter and one
+// combining mark that composes with it, costs one table look-up
+// (asciiPair; once the text changed, copyASCIIPairs composes them as it
+// copies ASCII); most others go through composeSegment, the fast path for
+// a starter and code points that all compose with it, without the quick
+// check after ASCII; the rest through normalize. The output is built in
+// one []byte, sized once (but for texts NFC makes longer).
 func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid bool) {
 	var dst []byte // nil until the text changes; then s[:copied] is in it
 	copied := 0
-	// The loop counts the ASCII code points it passes, and the composites
-	// of asciiPair, which are each light or heavy as they are above U+10FF
-	// and take the place of two UTF-16 code units (see asciiPair), here;
-	// c when it ends.
-	ascii, pairs, heavyPairs := 0, 0, 0
-	for i := from; i < len(s); {
+	// st counts the input that the output keeps as it is: the code points
+	// of s[from:i] are i-from-st.cont, less those of the segments that
+	// changed, whose bytes are all added to st.cont (their output is
+	// counted in c). It looks for no URL dot (dot >= 0): resume does, in
+	// the output.
+	st := scanState{dot: 0}
+	i := from
+	for i < len(s) {
 		if s[i] < utf8.RuneSelf {
-			// A run of ASCII, 8 bytes at a time.
-			start := i
-			i = asciiRunEnd(s, i+1)
-			ascii += i - start
-			if i+1 >= len(s) {
-				if i == len(s) {
+			if dst != nil {
+				// The text changed: copy ASCII and compose pairs at once.
+				dst = append(dst, s[copied:i]...)
+				var pairs, heavy int
+				dst, i, pairs, heavy = copyASCIIPairs(dst, s, i)
+				st.cont += 2 * pairs
+				st.heavy += heavy
+				c.units16 += pairs
+				if copied = i; i == len(s) {
 					break
 				}
-			} else if i+2 == len(s) || s[i+2] < utf8.RuneSelf {
-				// The run's last letter and the two bytes at i may make a
-				// composite r: a segment of its own, then.
+				// The ASCII byte before i is copied; take it back, as
+				// what follows may compose with it.
+				dst, copied = dst[:len(dst)-1], i-1
+			} else if i = asciiRunEnd(s, i+1); i == len(s) {
+				// A run of ASCII, 8 bytes at a time (counted as bytes), up
+				// to a two-byte mark, most likely, or else on with scanRun.
+				break
+			}
+			if s[i]&^1 != 0xCC {
+				if i = scanRun(s, i, &st); i >= len(s) {
+					break
+				}
+			}
+		} else if i = scanRun(s, i, &st); i >= len(s) {
+			break
+		}
+		// A two-byte mark (U+0300-U+037F) after ASCII, where scanRun
+		// stops when it fails the quick check (or is not a mark).
+		if i > from && s[i-1] < utf8.RuneSelf && s[i]&^1 == 0xCC && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Followed by ASCII or the end, the letter and the mark may
+			// make a composite r: their NFC form (a segment of its own).
+			if i+2 == len(s) || s[i+2] < utf8.RuneSelf {
 				if r := asciiPair(s[i-1], s[i], s[i+1]); r != 0 {
-					ascii--
-					pairs++
-					if r > 4351 {
-						heavyPairs++
-					}
 					if dst == nil {
 						dst = make([]byte, 0, nfcOutCap(len(s)))
 					}
@@ -513,65 +540,114 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 					} else {
 						dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
 					}
+					// The letter is counted: r takes its place.
+					st.cont += 2
+					if r > 4351 {
+						st.heavy++
+					}
+					c.units16++
 					copied, i = i+2, i+2
 					continue
 				}
 			}
-			// The quick check goes on from the last ASCII byte, a
-			// segment boundary.
-			ascii--
-			i--
-		}
-		// Where a two-byte mark follows ASCII, the segment of the ASCII
-		// byte fails the loose quick check: try composeSegment at once.
-		if s[i] >= utf8.RuneSelf || i+1 >= len(s) || s[i+1]&^1 != 0xCC {
-			j, bad := quickSpanMode(s, i, true)
-			if bad {
-				return s, false, true
+			// Else the letter starts a segment that most likely
+			// composes: composeSegment, without the quick check.
+			if r, end, units16, ok := composeSegment(s, i-1); ok {
+				dst = appendRune(dst, s, copied, i-1, r)
+				c.addRune(r, units16)
+				st.cont += end - i + 1 // the letter's code point is counted
+				copied, i = end, end
+				continue
 			}
-			if j > i {
-				c.addText(s[i:j])
-			}
-			if i = j; i == len(s) {
-				break
-			}
-		}
-		if r, end, units16, ok := composeSegment(s, i); ok {
-			c.addRune(r, units16)
-			if dst == nil {
-				dst = make([]byte, 0, nfcOutCap(len(s)))
-			}
-			dst = append(dst, s[copied:i]...)
-			dst = utf8.AppendRune(dst, r)
-			copied, i = end, end
+			dst, copied, i = normalizeSegment(dst, s, copied, i-1, i, c, &st)
 			continue
 		}
-		// The loose check may have stopped at a segment in NFC: the strict
-		// one passes it (and perhaps more), or stops at i again. When it
-		// meets invalid UTF-8 past i, the loose check reports it next.
-		if j, _ := quickSpan(s, i); j > i {
-			c.addText(s[i:j])
-			i = j
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			return s, false, true
+		}
+		p := props(r) & pQuick
+		if p == 0 || p&pMaybe == 0 && quickPasses(s, i, r, p) {
+			st.countRune(r, size)
+			i += size
 			continue
 		}
-		end := nextSegment(s, i)
-		var ok bool
-		if dst, ok = appendNormalized(dst, s, copied, i, end, c); ok {
-			copied = end
-		} else {
-			c.addText(s[i:end])
+		start := segmentStart(s, i)
+		if p&pMaybe != 0 {
+			// r may compose with what precedes it (Hangul jamo, say):
+			// composeSegment first, then the quick check.
+			if r, end, units16, ok := composeSegment(s, start); ok {
+				dst = appendRune(dst, s, copied, start, r)
+				c.addRune(r, units16)
+				n, astral, heavy := spanCounts(s[start:i]) // counted
+				st.cont += end - i + n
+				st.astral -= astral
+				st.heavy -= heavy
+				copied, i = end, end
+				continue
+			}
+			if quickPasses(s, i, r, p) {
+				st.countRune(r, size)
+				i += size
+				continue
+			}
 		}
-		i = end
+		dst, copied, i = normalizeSegment(dst, s, copied, start, i, c, &st)
 	}
-	c.n += ascii + pairs
-	c.heavy += heavyPairs
-	c.units16 += pairs
+	c.n += len(s) - from - st.cont
+	c.astral += st.astral
+	c.heavy += st.heavy
+	c.invalid = c.invalid || st.flags&scanInvalid != 0
+	c.emoji = c.emoji || st.flags&scanEmoji != 0
 	if dst == nil {
 		return s, false, false
 	}
 	dst = append(dst, s[copied:]...)
 	// dst is local and never written again: the string may share it.
 	return unsafe.String(unsafe.SliceData(dst), len(dst)), true, false
+}
+
+// countRune counts the code point r, size bytes, which scanRun left to its
+// caller and which passes the quick check, as scanText does.
+func (st *scanState) countRune(r rune, size int) {
+	st.cont += size - 1
+	if size == 4 {
+		st.astral++
+	}
+	if heavyRune(r) {
+		st.heavy++
+	}
+	if r >= 0xFEFF && isInvalidChar(r) {
+		st.flags |= scanInvalid
+	}
+	if emojiMatters(r) {
+		st.flags |= scanEmoji
+	}
+}
+
+// normalizeSegment is toNFCFrom's general path for the segment of s that
+// starts at byte start (at or after copied) and holds the code point at
+// byte i, which fails the quick check; s[start:i] is counted in st. It
+// returns the end of the segment (see nextSegment). When NFC changes the
+// segment, it appends s[copied:start] and the segment's NFC form to dst
+// (made when nil), counts the output in c, takes back from st the counts
+// of s[start:i] and adds the segment's bytes to st.cont, and returns end
+// as the new copied; when not, it counts s[i:end] in c. The flags of st
+// stay: a code point that sets them is a segment boundary, which starts
+// the segment and which NFC keeps.
+func normalizeSegment(dst []byte, s string, copied, start, i int, c *nfcCounts, st *scanState) (_ []byte, newCopied, end int) {
+	end = nextSegment(s, start)
+	dst, ok := appendNormalized(dst, s, copied, start, end, c)
+	if !ok {
+		c.addText(s[i:end])
+		st.cont += end - i
+		return dst, copied, end
+	}
+	n, astral, heavy := spanCounts(s[start:i])
+	st.cont += end - i + n
+	st.astral -= astral
+	st.heavy -= heavy
+	return dst, end, end
 }
 
 // appendNormalized is toNFCFrom's general path for the segment s[i:end]:
@@ -598,6 +674,115 @@ func appendNormalized(dst []byte, s string, copied, i, end int, c *nfcCounts) ([
 		c.addRune(x.r, 0)
 	}
 	return dst, true
+}
+
+// copyASCIIPairs appends to dst the run of s from byte i on (ASCII)
+// made of ASCII and of what asciiPair composes (an ASCII letter and a
+// two-byte mark, followed by ASCII or the end), composed, up to the first
+// other byte, whose offset it returns, or len(s); an other byte follows
+// an ASCII byte, the last one it appends. pairs counts the composites it
+// wrote, heavy those above U+10FF (see asciiPair).
+//
+// It writes 8 bytes at a time as it loads them, past the end of the
+// output when the run ends in them: dst has room for them (it grows it
+// when not).
+func copyASCIIPairs(dst []byte, s string, i int) (_ []byte, end, pairs, heavy int) {
+	w := len(dst)
+	out := dst[:cap(dst)]
+	for {
+		// ASCII, 8 bytes at a time.
+		for i <= len(s)-8 {
+			if w > len(out)-8 {
+				out = growOut(out, w)
+			}
+			v := load64u(s, i)
+			store64(out, w, v)
+			if h := v & hi8; h != 0 {
+				k := bits.TrailingZeros64(h) >> 3
+				i, w = i+k, w+k
+				goto pair
+			}
+			i, w = i+8, w+8
+		}
+		if w > len(out)-8 {
+			out = growOut(out, w)
+		}
+		for i < len(s) && s[i] < utf8.RuneSelf {
+			out[w] = s[i]
+			i, w = i+1, w+1
+		}
+	pair:
+		// i is past an ASCII byte: a pair? The letter, the mark and the
+		// byte after it in one load, but at the end of the text.
+		var r uint16
+		if i <= len(s)-3 {
+			x := load32(s, i-1)
+			if x&0x80000000 != 0 {
+				break
+			}
+			r = asciiPair(byte(x), byte(x>>8), byte(x>>16))
+		} else if i == len(s)-2 {
+			r = asciiPair(s[i-1], s[i], s[i+1])
+		}
+		if r == 0 {
+			break
+		}
+		if w > len(out)-2 {
+			out = growOut(out, w)
+		}
+		// In place of the letter, out[w-1] (w > 0: see load64u for why
+		// unchecked).
+		p := (*[3]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(out)), w-1))
+		if r < 0x800 {
+			p[0], p[1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+			w++
+		} else {
+			p[0], p[1], p[2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+			w += 2
+			if r > 4351 {
+				heavy++
+			}
+		}
+		pairs++
+		if i += 2; i == len(s) {
+			break
+		}
+	}
+	return out[:w], i, pairs, heavy
+}
+
+// growOut returns out (all its capacity) grown, with out[:w] kept.
+//
+//go:noinline
+func growOut(out []byte, w int) []byte {
+	out = append(out[:w], make([]byte, 16)...)
+	return out[:cap(out)]
+}
+
+// store64 writes v to b from byte i on, little-endian; the caller
+// guarantees 0 <= i <= len(b)-8 (see load64u).
+func store64(b []byte, i int, v uint64) {
+	p := (*[8]byte)(unsafe.Add(unsafe.Pointer(unsafe.SliceData(b)), i))
+	p[0], p[1], p[2], p[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+	p[4], p[5], p[6], p[7] = byte(v>>32), byte(v>>40), byte(v>>48), byte(v>>56)
+}
+
+// appendRune appends s[copied:i] and r to dst, which it makes when nil
+// (copied is then 0, see toNFCFrom).
+func appendRune(dst []byte, s string, copied, i int, r rune) []byte {
+	if dst == nil {
+		dst = make([]byte, 0, nfcOutCap(len(s)))
+	}
+	dst = append(dst, s[copied:i]...)
+	return utf8.AppendRune(dst, r)
+}
+
+// asciiPairAt reports whether the code point at byte i of s (valid UTF-8
+// up to i+2) is a two-byte mark that composes with the ASCII byte before
+// it (see asciiPair), which fails the quick check: maybeComposes holds
+// for a mark that composes with the starter just before it.
+func asciiPairAt(s string, i int) bool {
+	return i > 0 && i+1 < len(s) && s[i-1] < utf8.RuneSelf && asciiPair(s[i-1], s[i], s[i+1]) != 0
 }
 
 // asciiPair is toNFCFrom's fastest path: given the ASCII byte a and the

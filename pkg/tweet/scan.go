@@ -89,7 +89,7 @@ func scanText(s string, check, emoji bool, sc *scanInfo) {
 				sc.end, sc.bad = i, true
 				return
 			}
-			if p := props(r) & pQuick; p != 0 && !quickPasses(s, i, r, p) {
+			if p := props(r) & pQuick; p != 0 && (asciiPairAt(s, i) || !quickPasses(s, i, r, p)) {
 				// Not NFC from the segment's start on: stop there (see
 				// scanInfo.end), taking back the counts of the segment's
 				// code points before r (valid, quick-check passed), and
