@@ -62,6 +62,7 @@ var (
 	flagNode        = flag.String("node", "node", "node executable")
 	flagCLI         = flag.String("cli", "", "prebuilt tweetlen binary (default: go build ./cmd/tweetlen)")
 	flagCLIArgs     = flag.String("cli-args", "--input jsonl --format json --profile {profile} -", "tweetlen arguments for the whole-process run; {config} becomes v1/v2/v3, {profile} the CLI's profile for it (twitter, x-v2, x)")
+	flagLayout      = flag.String("layout", "packed", "memory layout of tweetlen's in-process texts: packed (one after the other, in order, as node holds them) or separate (one allocation each, as Go's JSON decoder leaves them)")
 	flagKeep        = flag.Bool("keep", false, "keep the temporary folder (corpus and binary) and print its path")
 )
 
@@ -93,6 +94,9 @@ func run() error {
 		if _, ok := configs[c]; !ok {
 			return fmt.Errorf("unknown config %q in -configs; want v1, v2, v3", c)
 		}
+	}
+	if *flagLayout != "packed" && *flagLayout != "separate" {
+		return fmt.Errorf("unknown -layout %q; want packed or separate", *flagLayout)
 	}
 	if *flagN < 1 || *flagRounds < 1 || *flagProcRuns < 1 {
 		return errors.New("-n, -rounds and -process-runs must be at least 1")
@@ -148,8 +152,9 @@ func run() error {
 
 	if !*flagSkipInProc {
 		// Both sides time texts loaded the same way from the same file:
-		// read whole, one JSON decode per line (as reference/bench.js).
-		loaded, err := loadTexts(file)
+		// read whole, one JSON decode per line (as reference/bench.js),
+		// and held in memory alike (see loadTexts).
+		loaded, err := loadTexts(file, *flagLayout == "packed")
 		if err != nil {
 			return err
 		}
@@ -231,7 +236,7 @@ func runNode(benchJS, config, file string) (nodeResult, error) {
 }
 
 func inProcess(names, texts []string, totalBytes int64, file, benchJS string) error {
-	fmt.Printf("\n== In-process: parseTweet vs tweet.Parse, %d rounds interleaved, median (single thread each) ==\n", *flagRounds)
+	fmt.Printf("\n== In-process: parseTweet vs tweet.Parse, %d rounds interleaved, median (single thread each; tweetlen's texts %s) ==\n", *flagRounds, map[string]string{"packed": "packed in order, as node's", "separate": "one allocation each"}[*flagLayout])
 	ref := map[string][]float64{}
 	ours := map[string][]float64{}
 	checks := map[string]sums{}
@@ -522,9 +527,19 @@ func wholeProcess(root, tmp string, names []string, file, benchJS string, n int)
 
 // loadTexts reads the "text" of every line of the JSON Lines file at path,
 // as reference/bench.js does for the in-process timing: the whole file at
-// once, one JSON decode per line, so that the texts of both sides sit in
-// memory alike (allocated one after the other, in corpus order).
-func loadTexts(path string) ([]string, error) {
+// once, one JSON decode per line. With packed set it then lays the texts
+// out one after the other, in corpus order, in one block of memory.
+//
+// Packed is where node's texts are: V8 allocates the decoded strings one
+// after the other and its copying collector moves them to old space in the
+// order of the array that holds them (`node --allow-natives-syntax` and
+// %DebugPrint show texts 1000 to 1004 of this corpus at increasing
+// addresses 0x90 to 0x1D8 bytes apart). Go's allocator puts each decoded
+// string in a span of its size class instead, so that consecutive texts
+// lie megabytes apart, among the decoder's garbage: on a 21 MB corpus the
+// memory then costs tweetlen about 9% of its time per text, and node
+// nothing like it. -layout separate keeps that layout, to measure it.
+func loadTexts(path string, packed bool) ([]string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -542,7 +557,29 @@ func loadTexts(path string) ([]string, error) {
 		}
 		texts = append(texts, rec.Text)
 	}
+	if packed {
+		packTexts(texts)
+	}
 	return texts, nil
+}
+
+// packTexts replaces the texts by copies laid out one after the other, in
+// order, in one string (see loadTexts).
+func packTexts(texts []string) {
+	var b strings.Builder
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.Grow(n)
+	for _, t := range texts {
+		b.WriteString(t)
+	}
+	all, off := b.String(), 0
+	for i, t := range texts {
+		texts[i] = all[off : off+len(t)]
+		off += len(t)
+	}
 }
 
 func writeCorpus(path string, texts []corpus.Text) error {

@@ -3,8 +3,11 @@ package main
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/tweetlen/tweetlen/internal/reftest"
 )
@@ -30,5 +33,32 @@ func TestCompareSmoke(t *testing.T) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestLoadTextsLayout checks that both layouts read the same texts, and
+// that packed lays them out one after the other, in order.
+func TestLoadTextsLayout(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.jsonl")
+	lines := `{"id":1,"text":"hello"}` + "\n" + `{"id":2,"text":"caf\u00e9 \ud83d\ude00"}` + "\n\n" + `{"id":3,"text":""}` + "\n" + `{"id":4,"text":"x.com"}` + "\n"
+	if err := os.WriteFile(path, []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"hello", "café 😀", "", "x.com"}
+	separate, err := loadTexts(path, false)
+	if err != nil || !slices.Equal(separate, want) {
+		t.Fatalf("loadTexts separate = %q, %v; want %q", separate, err, want)
+	}
+	packed, err := loadTexts(path, true)
+	if err != nil || !slices.Equal(packed, want) {
+		t.Fatalf("loadTexts packed = %q, %v; want %q", packed, err, want)
+	}
+	base := uintptr(unsafe.Pointer(unsafe.StringData(packed[0])))
+	off := uintptr(0)
+	for i, s := range packed {
+		if len(s) > 0 && uintptr(unsafe.Pointer(unsafe.StringData(s))) != base+off {
+			t.Errorf("packed text %d is not right after text %d", i, i-1)
+		}
+		off += uintptr(len(s))
 	}
 }
