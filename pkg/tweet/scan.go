@@ -109,19 +109,7 @@ func scanText(s string, check, emoji bool, sc *scanInfo) {
 				break
 			}
 		}
-		st.cont += size - 1
-		if size == 4 {
-			st.astral++
-		}
-		if heavyRune(r) {
-			st.heavy++
-		}
-		if r >= 0xFEFF && isInvalidChar(r) {
-			st.flags |= scanInvalid
-		}
-		if emojiMatters(r) {
-			st.flags |= scanEmoji
-		}
+		st.countRune(r, size)
 		i += size
 	}
 	sc.n = i - st.cont
