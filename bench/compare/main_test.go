@@ -62,3 +62,15 @@ func TestLoadTextsLayout(t *testing.T) {
 		off += uintptr(len(s))
 	}
 }
+
+// TestLayoutFlag checks that run refuses an unknown -layout before it
+// writes or runs anything.
+func TestLayoutFlag(t *testing.T) {
+	old := *flagLayout
+	t.Cleanup(func() { *flagLayout = old })
+	*flagLayout = "scattered"
+	err := run()
+	if err == nil || !strings.Contains(err.Error(), `unknown -layout "scattered"; want packed or separate`) {
+		t.Fatalf("run with -layout scattered: %v", err)
+	}
+}

@@ -377,9 +377,9 @@ func TestSkipRunes(t *testing.T) {
 	}
 }
 
-// TestSkipRunesBack checks skipRunesBack against a walk back code point by
-// code point.
-func TestSkipRunesBack(t *testing.T) {
+// TestDropRunesBackWalk checks dropRunesBack against a walk back code
+// point by code point.
+func TestDropRunesBackWalk(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for range 20000 {
 		s := randomText(r)
@@ -389,7 +389,7 @@ func TestSkipRunesBack(t *testing.T) {
 			i += size
 		}
 		k := r.IntN(len(s) + 2)
-		j, astral := skipRunesBack(s, i, len(s), k)
+		j, n, astral := dropRunesBack(s, i, len(s), k, true)
 		wj, wn, wa := len(s), 0, 0
 		for wj > i && wn < k {
 			c, size := utf8.DecodeLastRuneInString(s[i:wj])
@@ -399,8 +399,8 @@ func TestSkipRunesBack(t *testing.T) {
 				wa++
 			}
 		}
-		if j != wj || astral != wa {
-			t.Fatalf("skipRunesBack(%+q, %d, %d, %d) = %d, %d; want %d, %d", s, i, len(s), k, j, astral, wj, wa)
+		if j != wj || n != wn || astral != wa {
+			t.Fatalf("dropRunesBack(%+q, %d, %d, %d, true) = %d, %d, %d; want %d, %d, %d", s, i, len(s), k, j, n, astral, wj, wn, wa)
 		}
 	}
 }

@@ -531,15 +531,7 @@ func toNFCFrom(s string, from int, c *nfcCounts) (out string, changed, invalid b
 			// make a composite r: their NFC form (a segment of its own).
 			if i+2 == len(s) || s[i+2] < utf8.RuneSelf {
 				if r := asciiPair(s[i-1], s[i], s[i+1]); r != 0 {
-					if dst == nil {
-						dst = make([]byte, 0, nfcOutCap(len(s)))
-					}
-					dst = append(dst, s[copied:i-1]...)
-					if r < 0x800 {
-						dst = append(dst, 0xC0|byte(r>>6), 0x80|byte(r)&0x3F)
-					} else {
-						dst = append(dst, 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F)
-					}
+					dst = appendRune(dst, s, copied, i-1, rune(r))
 					// The letter is counted: r takes its place.
 					st.cont += 2
 					if r > 4351 {

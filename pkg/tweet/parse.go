@@ -53,14 +53,8 @@ func Parse(text string, cfg Config) (r Result) {
 			safe = safeCut(text, fit, nil, &cfg)
 		}
 	}
-	var lp lengthPermille // lengthOf, by hand for the shipped configs
-	switch {
-	case cfg.Scale == 1 && cfg.MaxWeightedTweetLength == 140 && uint(total) < uint(len(permille140)):
-		lp = lengthPermille{total, int(permille140[total]), total > 0 && total <= 140}
-	case cfg.Scale == 100 && cfg.MaxWeightedTweetLength == 280 && total%100 == 0 && uint(total/100) < uint(len(permille280)):
-		w := total / 100
-		lp = lengthPermille{w, int(permille280[w]), w > 0 && w <= 280}
-	default:
+	lp, ok := shippedLength(total, &cfg)
+	if !ok {
 		lp = lengthOf(total, &cfg)
 	}
 	// r is zero: fill the rest (a composite literal would zero it again).
@@ -200,11 +194,8 @@ type lengthPermille struct {
 
 // lengthOf returns the weighted length, permillage and validity of a text
 // of total weight under cfg, as twitter-text computes them: from
-// permilleTable for the shipped configs, else in float64 arithmetic.
+// permilleTable for the shipped limits, else in float64 arithmetic.
 func lengthOf(total int, cfg *Config) lengthPermille {
-	if lp, ok := shippedLength(total, cfg); ok {
-		return lp
-	}
 	if lp, ok := permilleTable(total, cfg); ok {
 		return lp
 	}
@@ -681,7 +672,7 @@ func (w *walker) runURLs(sc *scanInfo, plain int) (handled, ok bool) {
 // cutBack returns the fit of runURLs's text, over the limit with the
 // total w.total and w.pos16 UTF-16 code units, whose URLs are urls: the
 // byte and UTF-16 offsets after the last unit that fits. It leaves out
-// units from the end, code points (skipRunesBack) and URLs, until what is
+// units from the end, code points (dropRunesBack) and URLs, until what is
 // left fits: as no weight is negative, that is where the walk from the
 // start would stop.
 func (w *walker) cutBack(urls []urlSpan) (fit, fit16 int) {
@@ -938,7 +929,7 @@ func (m meter) asciiWeight() int {
 // whose code points sc counted, for a text over the limit: it returns the
 // byte and UTF-16 offsets after the last code point that fits. When every
 // code point weighs the same and fewer are left out than fit, it skips
-// those from the end (skipRunesBack) instead of counting those that fit.
+// those from the end (dropRunesBack) instead of counting those that fit.
 func (m meter) fitText(s string, sc *scanInfo) (fit, fit16 int) {
 	if wt := m.asciiWeight(); wt > 0 && m.ascii && m.limit >= 0 {
 		// As fitGap's first case: a code point per byte.

@@ -142,18 +142,12 @@ func skipRunes(s string, i, stop, k int) (j, n, units int) {
 	return j, n, n + astral
 }
 
-// skipRunesBack is skipRunes from the end: it returns the byte offset j
+// dropRunesBack is skipRunes from the end: it returns the byte offset j
 // (i <= j <= stop, on a code point boundary of s, valid UTF-8) such that
-// s[j:stop] holds k code points, or i when s[i:stop] holds fewer, and the
-// number of astral code points (two UTF-16 code units each) in s[j:stop].
-func skipRunesBack(s string, i, stop, k int) (j, astral int) {
-	j, _, astral = dropRunesBack(s, i, stop, k, true)
-	return j, astral
-}
-
-// dropRunesBack is skipRunesBack that also returns n, the number of code
-// points in s[j:stop]: k, or fewer when s[i:stop] holds fewer. It counts
-// the astral code points only if mayAstral is set (else it reports none).
+// s[j:stop] holds n code points, k or, when s[i:stop] holds fewer, all of
+// them (j is then i), and the number of astral code points (two UTF-16
+// code units each) in s[j:stop], counted only if mayAstral is set (else
+// it reports none).
 // It reads 16 bytes, then 8, at a time while more than those bytes' code
 // points are left to skip, and finds the last one in a word by its bits.
 // (0 <= i <= stop <= len(s).)
